@@ -1,0 +1,102 @@
+//! The error type of every fallible manager operation.
+//!
+//! A call that returns an error has changed nothing: the manager is exactly as before.
+
+/// What went wrong in a [`PluginManager`](crate::PluginManager) operation.
+///
+/// ```
+/// #[hookcore::hookspec]
+/// pub trait Jobs {
+///     fn run(&self);
+/// }
+///
+/// let pm = hookcore::PluginManager::<dyn Jobs>::new();
+/// let err = pm.unregister("cleanup").unwrap_err();
+/// assert_eq!(err, hookcore::Error::NotRegistered { name: "cleanup".into() });
+/// assert_eq!(err.to_string(), "no plugin named `cleanup` is registered");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// `register` with a name that a registered plugin already has.
+    #[error(
+        "a plugin named `{name}` is already registered; unregister it first or register under another name"
+    )]
+    AlreadyRegistered {
+        /// The name asked for.
+        name: String,
+    },
+
+    /// `register_arc` with an object that is already registered under another name.
+    #[error(
+        "this plugin object is already registered as `{existing}`; one object is registered once"
+    )]
+    ObjectAlreadyRegistered {
+        /// The name it is registered under.
+        existing: String,
+    },
+
+    /// `register` with a blocked name.
+    #[error(
+        "the plugin name `{name}` is blocked; call `unblock(\"{name}\")` before registering it"
+    )]
+    Blocked {
+        /// The blocked name.
+        name: String,
+    },
+
+    /// `unregister` or an introspection call with a name no plugin has.
+    #[error("no plugin named `{name}` is registered")]
+    NotRegistered {
+        /// The name asked for.
+        name: String,
+    },
+
+    /// An introspection call with a hook name the spec does not declare.
+    #[error("`{spec}` has no hook named `{hook}`")]
+    UnknownHook {
+        /// The spec trait.
+        spec: &'static str,
+        /// The name asked for.
+        hook: String,
+    },
+
+    /// Two linked implementations of one hook under one plugin name, which happens when
+    /// `name = "..."` gives two functions or types the same plugin name.
+    #[error(
+        "plugin `{plugin}` implements hook `{hook}` twice, at {first} and at {second}; give one of them another `name = \"...\"`"
+    )]
+    DuplicateImpl {
+        /// The plugin name.
+        plugin: String,
+        /// The hook.
+        hook: &'static str,
+        /// `file:line` of one implementation.
+        first: String,
+        /// `file:line` of the other.
+        second: String,
+    },
+
+    /// Linked implementations from two different packages claim one plugin name.
+    #[error(
+        "the plugin name `{plugin}` is used by two packages, `{first}` and `{second}`; give one of them another `name = \"...\"`"
+    )]
+    NameClash {
+        /// The plugin name.
+        plugin: String,
+        /// One package (name and version).
+        first: String,
+        /// The other.
+        second: String,
+    },
+
+    /// [`PluginManager::require`](crate::PluginManager::require) found plugins missing.
+    #[error(
+        "required plugins are missing: {}; a plugin crate is linked only if the binary names it: add `use <crate> as _;` for each",
+        names.join(", ")
+    )]
+    MissingPlugins {
+        /// The names not found, in the order they were asked for.
+        names: Vec<String>,
+    },
+}

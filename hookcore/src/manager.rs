@@ -1,0 +1,427 @@
+//! [`PluginManager`]: registration, blocking, introspection, and the typed caller.
+
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use arc_swap::ArcSwap;
+
+use crate::error::Error;
+use crate::info::{ImplInfo, Origin, PluginInfo};
+use crate::registry::{Entry, Registry};
+use crate::spec::{HookSpec, Plugin};
+use crate::table::{Dispatch, Snapshot};
+
+/// The plugins of one spec and the dispatch table built from them.
+///
+/// `S` is the spec trait object, `dyn YourSpec`. Calls go through
+/// [`hook`](Self::hook), which returns the typed caller `#[hookspec]` generated; a
+/// call reads an immutable table and takes no lock. Registration, unregistration and
+/// blocking build a new table and swap it in; calls already running finish on the
+/// table they started with.
+///
+/// ```
+/// #[hookcore::hookspec]
+/// pub trait Tasks {
+///     /// Names of the tasks this plugin offers.
+///     fn tasks(&self) -> Vec<&'static str>;
+/// }
+///
+/// #[hookcore::hookimpl(Tasks, name = "builtin")]
+/// fn tasks() -> Vec<&'static str> {
+///     vec!["build", "test"]
+/// }
+///
+/// // Every `#[hookimpl]` in every linked crate, in a deterministic order.
+/// let pm = hookcore::PluginManager::<dyn Tasks>::linked()?;
+/// assert_eq!(pm.hook().tasks(), [vec!["build", "test"]]);
+/// assert_eq!(pm.plugins()[0].name, "builtin");
+/// # Ok::<(), hookcore::Error>(())
+/// ```
+pub struct PluginManager<S: HookSpec + ?Sized> {
+    table: ArcSwap<Snapshot<S>>,
+    registry: Mutex<Registry<S>>,
+}
+
+impl<S: HookSpec + ?Sized> PluginManager<S> {
+    /// An empty manager: no plugin until [`register`](Self::register) or
+    /// [`load_linked`](Self::load_linked). For tests and hosts that choose by hand.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Jobs {
+    ///     fn run(&self) -> u32;
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Jobs>::new();
+    /// assert!(pm.plugins().is_empty());
+    /// assert!(pm.hook().run().is_empty());
+    /// ```
+    #[must_use]
+    pub fn new() -> Self {
+        PluginManager {
+            table: ArcSwap::from_pointee(Snapshot::empty(S::HOOKS.len())),
+            registry: Mutex::new(Registry::new()),
+        }
+    }
+
+    /// A manager holding every linked plugin of `S`: each `#[hookimpl]` in a crate
+    /// the binary links, found with no registration code.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateImpl`] or [`Error::NameClash`] when `name = "..."` gives
+    /// one plugin name to implementations that collide.
+    pub fn linked() -> Result<Self, Error> {
+        let pm = Self::new();
+        pm.load_linked()?;
+        Ok(pm)
+    }
+
+    /// The process-wide manager of `S`, built from the linked plugins on first use
+    /// (the seeds' `@lru_cache(maxsize=1)` singleton).
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Commands {
+    ///     fn commands(&self) -> &'static str;
+    /// }
+    ///
+    /// #[hookcore::hookimpl(Commands)]
+    /// fn commands() -> &'static str {
+    ///     "help"
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Commands>::global();
+    /// assert!(std::ptr::eq(pm, hookcore::PluginManager::<dyn Commands>::global()));
+    /// assert_eq!(pm.hook().commands(), ["help"]);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// If the linked plugins conflict (see [`linked`](Self::linked)), with the
+    /// error's message. [`try_global`](Self::try_global) returns the error instead.
+    #[must_use]
+    pub fn global() -> &'static Self {
+        match Self::try_global() {
+            Ok(pm) => pm,
+            Err(error) => panic!(
+                "hookcore: cannot load the linked plugins of `{}`: {error}",
+                S::NAME
+            ),
+        }
+    }
+
+    /// The process-wide manager of `S`, or why the linked plugins cannot be loaded.
+    ///
+    /// # Errors
+    ///
+    /// As [`linked`](Self::linked).
+    pub fn try_global() -> Result<&'static Self, Error> {
+        let cell = S::__global();
+        if let Some(pm) = cell.get() {
+            return Ok(pm);
+        }
+        // Two threads may both build one; `get_or_init` keeps the first.
+        let pm = Self::linked()?;
+        Ok(cell.get_or_init(|| pm))
+    }
+
+    /// The typed caller: one method per hook, named as in the spec.
+    ///
+    /// The caller holds the table as it is now; plugins registered later are seen by
+    /// the next `hook()`.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Math {
+    ///     #[hookspec(firstresult)]
+    ///     fn square(&self, x: i64) -> Option<i64>;
+    /// }
+    ///
+    /// struct Squarer;
+    ///
+    /// #[hookcore::hookimpl(runtime)]
+    /// impl Math for Squarer {
+    ///     fn square(&self, x: i64) -> Option<i64> {
+    ///         Some(x * x)
+    ///     }
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Math>::new();
+    /// assert_eq!(pm.hook().square(7), None);
+    /// pm.register("squarer", Squarer)?;
+    /// assert_eq!(pm.hook().square(7), Some(49));
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn hook(&self) -> S::Hooks {
+        S::__hooks(Dispatch::new(self.table.load()))
+    }
+
+    /// Registers `plugin` under `name`, placed in every hook it implements.
+    ///
+    /// Run-time plugins are called before linked ones of the same `tryfirst`/`trylast`
+    /// order, the most recently registered first.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Blocked`] if `name` is blocked, [`Error::AlreadyRegistered`] if a
+    /// plugin has that name. Nothing changes on error.
+    pub fn register<P: Plugin<S>>(&self, name: impl Into<String>, plugin: P) -> Result<(), Error> {
+        self.register_arc(name, Arc::new(plugin))
+    }
+
+    /// Registers a shared plugin: the caller keeps a handle to its state.
+    ///
+    /// # Errors
+    ///
+    /// As [`register`](Self::register), and [`Error::ObjectAlreadyRegistered`] if
+    /// this `Arc` is registered under another name.
+    pub fn register_arc<P: Plugin<S>>(
+        &self,
+        name: impl Into<String>,
+        plugin: Arc<P>,
+    ) -> Result<(), Error> {
+        self.update(|registry| {
+            registry.register(name.into(), plugin.__into_object(), P::IMPLS, P::SOURCE)
+        })
+    }
+
+    /// Registers every linked plugin that is neither registered nor blocked (pluggy's
+    /// `load_setuptools_entrypoints`); returns how many it registered.
+    ///
+    /// After [`unblock`](Self::unblock), this brings a linked plugin back.
+    ///
+    /// # Errors
+    ///
+    /// As [`linked`](Self::linked); nothing changes on error.
+    pub fn load_linked(&self) -> Result<usize, Error> {
+        self.update(Registry::load_linked)
+    }
+
+    /// Removes the plugin named `name` from every hook.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Jobs {
+    ///     fn run(&self) -> &'static str;
+    /// }
+    ///
+    /// struct Nightly;
+    ///
+    /// #[hookcore::hookimpl(runtime)]
+    /// impl Jobs for Nightly {
+    ///     fn run(&self) -> &'static str {
+    ///         "nightly"
+    ///     }
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Jobs>::new();
+    /// pm.register("nightly", Nightly)?;
+    /// pm.unregister("nightly")?;
+    /// assert!(pm.hook().run().is_empty());
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotRegistered`] if no plugin has that name.
+    pub fn unregister(&self, name: &str) -> Result<(), Error> {
+        self.update(|registry| registry.unregister(name)).map(drop)
+    }
+
+    /// Blocks `name`: unregisters the plugin that has it, if any, and refuses future
+    /// registrations under it until [`unblock`](Self::unblock).
+    ///
+    /// ```
+    /// # #[hookcore::hookspec] pub trait Jobs { fn run(&self); }
+    /// let pm = hookcore::PluginManager::<dyn Jobs>::new();
+    /// pm.set_blocked("legacy");
+    /// assert!(pm.is_blocked("legacy"));
+    /// assert!(pm.unblock("legacy"));
+    /// assert!(!pm.is_blocked("legacy"));
+    /// ```
+    pub fn set_blocked(&self, name: &str) {
+        // The removed plugin, if any, is dropped after the lock is released.
+        let removed: Result<Option<Entry<S>>, Error> =
+            self.update(|registry| Ok(registry.block(name)));
+        drop(removed);
+    }
+
+    /// Allows `name` again; returns whether it was blocked. A linked plugin blocked
+    /// earlier comes back with [`load_linked`](Self::load_linked).
+    pub fn unblock(&self, name: &str) -> bool {
+        self.lock().unblock(name)
+    }
+
+    /// Whether `name` is blocked.
+    #[must_use]
+    pub fn is_blocked(&self, name: &str) -> bool {
+        self.lock().is_blocked(name)
+    }
+
+    /// Whether a plugin named `name` is registered.
+    #[must_use]
+    pub fn is_registered(&self, name: &str) -> bool {
+        self.lock().get(name).is_some()
+    }
+
+    /// Fails unless every name in `names` is registered, as a plugin name or as the
+    /// package of a registered plugin (`-` and `_` alike).
+    ///
+    /// A plugin crate that the binary never names is not linked, and its plugins are
+    /// silently absent; calling this at startup turns that into an error that says
+    /// which are missing and what to add.
+    ///
+    /// ```
+    /// # #[hookcore::hookspec] pub trait Jobs { fn run(&self); }
+    /// let pm = hookcore::PluginManager::<dyn Jobs>::linked()?;
+    /// let err = pm.require(["geolocate", "incident"]).unwrap_err();
+    /// assert_eq!(
+    ///     err,
+    ///     hookcore::Error::MissingPlugins { names: vec!["geolocate".into(), "incident".into()] }
+    /// );
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingPlugins`] with every name that is missing.
+    pub fn require<I>(&self, names: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let registry = self.lock();
+        let present = |wanted: &str| {
+            registry
+                .plugins()
+                .iter()
+                .any(|entry| &*entry.name == wanted || same_package(entry.source.package, wanted))
+        };
+        let missing: Vec<String> = names
+            .into_iter()
+            .filter(|name| !present(name.as_ref()))
+            .map(|name| name.as_ref().to_owned())
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::MissingPlugins { names: missing })
+        }
+    }
+
+    /// The registered plugins: run-time ones in registration order, then linked
+    /// ones by name (pluggy's `list_name_plugin` and `list_plugin_distinfo`).
+    #[must_use]
+    pub fn plugins(&self) -> Vec<PluginInfo> {
+        let registry = self.lock();
+        let mut plugins: Vec<&Entry<S>> = registry.plugins().iter().collect();
+        plugins.sort_by_key(|entry| match entry.origin {
+            Origin::Registered => (0, entry.seq, None),
+            Origin::Linked => (1, 0, Some(Arc::clone(&entry.name))),
+        });
+        plugins.into_iter().map(Entry::info).collect()
+    }
+
+    /// The plugin named `name`, if registered.
+    #[must_use]
+    pub fn plugin(&self, name: &str) -> Option<PluginInfo> {
+        self.lock().get(name).map(Entry::info)
+    }
+
+    /// The implementations of `hook`, in call order, with their options and source
+    /// locations (pluggy's `get_hookimpls`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownHook`] if the spec has no hook of that name.
+    pub fn hookimpls(&self, hook: &str) -> Result<Vec<ImplInfo>, Error> {
+        let index = S::HOOKS
+            .iter()
+            .position(|info| info.name == hook)
+            .ok_or_else(|| Error::UnknownHook {
+                spec: S::NAME,
+                hook: hook.into(),
+            })?;
+        let snapshot = self.table.load();
+        Ok(snapshot.hooks[index]
+            .records
+            .iter()
+            .map(|record| ImplInfo {
+                plugin: record.plugin.to_string(),
+                hook: record.meta.hook,
+                order: record.meta.order,
+                origin: record.origin,
+                source: record.source,
+                file: record.meta.file,
+                line: record.meta.line,
+            })
+            .collect())
+    }
+
+    /// The hooks the plugin named `name` implements, in the spec's order (pluggy's
+    /// `get_hookcallers`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotRegistered`] if no plugin has that name.
+    pub fn hooks_of(&self, name: &str) -> Result<Vec<&'static str>, Error> {
+        self.lock()
+            .get(name)
+            .map(Entry::hooks)
+            .ok_or_else(|| Error::NotRegistered { name: name.into() })
+    }
+
+    /// Runs `change` on the registry; on success publishes the new table. Whatever
+    /// the change removed is dropped by the caller, after the lock is released, so
+    /// a plugin's `Drop` never runs under the lock.
+    fn update<T>(
+        &self,
+        change: impl FnOnce(&mut Registry<S>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let mut registry = self.lock();
+        let outcome = change(&mut registry)?;
+        let previous = self.table.swap(Arc::new(registry.snapshot()));
+        drop(registry);
+        drop(previous);
+        Ok(outcome)
+    }
+
+    /// The registry. No code that can panic runs while it is held (plugin objects
+    /// are dropped outside), but a poisoned lock is taken over anyway: the registry
+    /// is only changed after every check has passed, so it is never half-changed.
+    fn lock(&self) -> MutexGuard<'_, Registry<S>> {
+        self.registry.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Whether the package name `package` is `wanted`, with `-` and `_` alike.
+fn same_package(package: &str, wanted: &str) -> bool {
+    package.len() == wanted.len()
+        && package
+            .bytes()
+            .zip(wanted.bytes())
+            .all(|(a, b)| a == b || (a == b'-' && b == b'_') || (a == b'_' && b == b'-'))
+}
+
+impl<S: HookSpec + ?Sized> Default for PluginManager<S> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S: HookSpec + ?Sized> fmt::Debug for PluginManager<S> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<String> = self
+            .plugins()
+            .into_iter()
+            .map(|plugin| plugin.name)
+            .collect();
+        f.debug_struct("PluginManager")
+            .field("spec", &S::NAME)
+            .field("plugins", &names)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,271 @@
+//! The manager's mutable state (plugins, blocked names) and the rules that turn it
+//! into a dispatch table.
+//!
+//! Call order of one hook:
+//! 1. by [`Order`]: `tryfirst`, then normal, then `trylast`;
+//! 2. within one order, plugins registered at run time first, the most recent first
+//!    (pluggy's LIFO);
+//! 3. then linked plugins, by plugin name (byte order), so the order never depends
+//!    on the linker or on LTO.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use crate::error::Error;
+use crate::info::{ImplMeta, Order, Origin, PluginInfo, Source};
+use crate::linked;
+use crate::spec::HookSpec;
+use crate::table::{HookTable, ImplRecord, PluginRef, Snapshot};
+
+/// One plugin object and the hooks it implements. A linked plugin made of free
+/// functions has one part per function; any other plugin has one part.
+pub(crate) struct Part<S: ?Sized + 'static> {
+    pub object: PluginRef<S>,
+    pub impls: &'static [ImplMeta],
+}
+
+/// A registered plugin.
+pub(crate) struct Entry<S: ?Sized + 'static> {
+    pub name: Arc<str>,
+    pub origin: Origin,
+    pub source: Source,
+    /// Registration sequence number: later registrations are called earlier.
+    pub seq: u64,
+    pub parts: Vec<Part<S>>,
+}
+
+impl<S: HookSpec + ?Sized> Entry<S> {
+    pub(crate) fn info(&self) -> PluginInfo {
+        PluginInfo {
+            name: self.name.to_string(),
+            source: self.source,
+            origin: self.origin,
+            hooks: self.hooks(),
+        }
+    }
+
+    /// The hooks this plugin implements, in the spec's order.
+    pub(crate) fn hooks(&self) -> Vec<&'static str> {
+        S::HOOKS
+            .iter()
+            .map(|hook| hook.name)
+            .filter(|name| self.metas().any(|meta| meta.hook == *name))
+            .collect()
+    }
+
+    fn metas(&self) -> impl Iterator<Item = &'static ImplMeta> + '_ {
+        self.parts.iter().flat_map(|part| part.impls)
+    }
+}
+
+/// Plugins in registration order and the blocked names.
+pub(crate) struct Registry<S: ?Sized + 'static> {
+    plugins: Vec<Entry<S>>,
+    blocked: BTreeSet<String>,
+    next_seq: u64,
+}
+
+impl<S: HookSpec + ?Sized> Registry<S> {
+    pub(crate) fn new() -> Self {
+        Registry {
+            plugins: Vec::new(),
+            blocked: BTreeSet::new(),
+            next_seq: 0,
+        }
+    }
+
+    pub(crate) fn plugins(&self) -> &[Entry<S>] {
+        &self.plugins
+    }
+
+    pub(crate) fn get(&self, name: &str) -> Option<&Entry<S>> {
+        self.plugins.iter().find(|entry| &*entry.name == name)
+    }
+
+    pub(crate) fn is_blocked(&self, name: &str) -> bool {
+        self.blocked.contains(name)
+    }
+
+    /// Adds a run-time plugin; on error nothing changes.
+    pub(crate) fn register(
+        &mut self,
+        name: String,
+        object: Arc<S>,
+        impls: &'static [ImplMeta],
+        source: Source,
+    ) -> Result<(), Error> {
+        self.check_free(&name)?;
+        let same_object = |part: &Part<S>| match &part.object {
+            PluginRef::Registered(existing) => Arc::ptr_eq(existing, &object),
+            PluginRef::Linked(_) => false,
+        };
+        if let Some(entry) = self
+            .plugins
+            .iter()
+            .find(|entry| entry.parts.iter().any(same_object))
+        {
+            return Err(Error::ObjectAlreadyRegistered {
+                existing: entry.name.to_string(),
+            });
+        }
+        self.push(
+            name.into(),
+            Origin::Registered,
+            source,
+            vec![Part {
+                object: PluginRef::Registered(object),
+                impls,
+            }],
+        );
+        Ok(())
+    }
+
+    /// Registers every linked plugin of `S` that is neither registered nor blocked;
+    /// returns how many. If the linked plugins conflict, nothing changes.
+    pub(crate) fn load_linked(&mut self) -> Result<usize, Error> {
+        let mut loaded = 0;
+        for (name, (source, parts)) in linked_plugins::<S>()? {
+            if self.check_free(name).is_ok() {
+                self.push(name.into(), Origin::Linked, source, parts);
+                loaded += 1;
+            }
+        }
+        Ok(loaded)
+    }
+
+    pub(crate) fn unregister(&mut self, name: &str) -> Result<Entry<S>, Error> {
+        let index = self
+            .plugins
+            .iter()
+            .position(|entry| &*entry.name == name)
+            .ok_or_else(|| Error::NotRegistered { name: name.into() })?;
+        Ok(self.plugins.remove(index))
+    }
+
+    /// Blocks `name`, unregistering the plugin that has it, if any.
+    pub(crate) fn block(&mut self, name: &str) -> Option<Entry<S>> {
+        self.blocked.insert(name.into());
+        self.unregister(name).ok()
+    }
+
+    pub(crate) fn unblock(&mut self, name: &str) -> bool {
+        self.blocked.remove(name)
+    }
+
+    fn check_free(&self, name: &str) -> Result<(), Error> {
+        if self.is_blocked(name) {
+            return Err(Error::Blocked { name: name.into() });
+        }
+        if self.get(name).is_some() {
+            return Err(Error::AlreadyRegistered { name: name.into() });
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, name: Arc<str>, origin: Origin, source: Source, parts: Vec<Part<S>>) {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        self.plugins.push(Entry {
+            name,
+            origin,
+            source,
+            seq,
+            parts,
+        });
+    }
+
+    /// The dispatch table for the current plugins.
+    pub(crate) fn snapshot(&self) -> Snapshot<S> {
+        let mut snapshot = Snapshot::empty(S::HOOKS.len());
+        for (table, hook) in snapshot.hooks.iter_mut().zip(S::HOOKS) {
+            let mut found: Vec<(&Entry<S>, &Part<S>, &'static ImplMeta)> = self
+                .plugins
+                .iter()
+                .flat_map(|entry| entry.parts.iter().map(move |part| (entry, part)))
+                .flat_map(|(entry, part)| part.impls.iter().map(move |meta| (entry, part, meta)))
+                .filter(|(_, _, meta)| meta.hook == hook.name)
+                .collect();
+            found.sort_by_key(|(entry, _, meta)| call_position(entry, meta.order));
+            *table = HookTable {
+                objects: found
+                    .iter()
+                    .map(|(_, part, _)| part.object.clone())
+                    .collect(),
+                records: found
+                    .iter()
+                    .map(|(entry, _, meta)| ImplRecord {
+                        plugin: Arc::clone(&entry.name),
+                        meta: **meta,
+                        origin: entry.origin,
+                        source: entry.source,
+                    })
+                    .collect(),
+            };
+        }
+        snapshot
+    }
+}
+
+/// The sort key of the ordering rules in this module's header.
+fn call_position<S: ?Sized>(
+    entry: &Entry<S>,
+    order: Order,
+) -> (Order, Reverse<u64>, Option<Arc<str>>) {
+    match entry.origin {
+        // `Reverse(seq)` puts later registrations first; `None` sorts before any name.
+        Origin::Registered => (order, Reverse(entry.seq), None),
+        // Every linked plugin shares `Reverse(0)`, so the name decides.
+        Origin::Linked => (order, Reverse(0), Some(Arc::clone(&entry.name))),
+    }
+}
+
+type LinkedParts<S> = (Source, Vec<Part<S>>);
+
+/// The linked plugins of `S`, grouped by name: free functions of one module are one
+/// plugin. Fails if one name comes from two packages or implements a hook twice.
+fn linked_plugins<S: HookSpec + ?Sized>() -> Result<BTreeMap<&'static str, LinkedParts<S>>, Error> {
+    let mut plugins: BTreeMap<&'static str, LinkedParts<S>> = BTreeMap::new();
+    for (linked, object) in linked::entries::<S>() {
+        let (source, parts) = plugins
+            .entry(linked.name)
+            .or_insert_with(|| (linked.source, Vec::new()));
+        if (source.package, source.version) != (linked.source.package, linked.source.version) {
+            let (first, second) = sorted_pair(source.to_string(), linked.source.to_string());
+            return Err(Error::NameClash {
+                plugin: linked.name.into(),
+                first,
+                second,
+            });
+        }
+        for meta in linked.impls {
+            if let Some(earlier) = parts
+                .iter()
+                .flat_map(|part| part.impls)
+                .find(|m| m.hook == meta.hook)
+            {
+                // Report the two places in a stable order, whatever the linker did.
+                let (first, second) = sorted_pair(location(earlier), location(meta));
+                return Err(Error::DuplicateImpl {
+                    plugin: linked.name.into(),
+                    hook: meta.hook,
+                    first,
+                    second,
+                });
+            }
+        }
+        parts.push(Part {
+            object: PluginRef::Linked(object),
+            impls: linked.impls,
+        });
+    }
+    Ok(plugins)
+}
+
+fn location(meta: &ImplMeta) -> String {
+    format!("{}:{}", meta.file, meta.line)
+}
+
+fn sorted_pair(a: String, b: String) -> (String, String) {
+    if a <= b { (a, b) } else { (b, a) }
+}

@@ -1,0 +1,102 @@
+//! The two traits the attributes implement: [`HookSpec`] for a spec trait object
+//! (`dyn Platforms`), written by `#[hookspec]`, and [`Plugin`] for a plugin type,
+//! written by `#[hookimpl]` on an `impl` block.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::info::{HookInfo, ImplMeta, Source};
+use crate::manager::PluginManager;
+use crate::table::Dispatch;
+
+/// A set of hooks: implemented by `#[hookspec]` for `dyn YourTrait`.
+///
+/// `PluginManager<dyn YourTrait>` is generic over this trait. You never implement it
+/// by hand; its items tell the manager the hooks' names and how to build the typed
+/// caller that [`PluginManager::hook`] returns.
+///
+/// ```
+/// use hookcore::HookSpec;
+///
+/// #[hookcore::hookspec]
+/// pub trait Greetings {
+///     /// Say hello to `name`.
+///     fn hello(&self, name: &str) -> String;
+///     #[hookspec(firstresult)]
+///     fn nickname(&self, name: &str) -> Option<String>;
+/// }
+///
+/// assert_eq!(<dyn Greetings as HookSpec>::NAME, "Greetings");
+/// let names: Vec<_> = <dyn Greetings as HookSpec>::HOOKS.iter().map(|h| h.name).collect();
+/// assert_eq!(names, ["hello", "nickname"]);
+/// assert!(<dyn Greetings as HookSpec>::HOOKS[1].firstresult);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a hook spec",
+    label = "this trait was not declared with #[hookspec]",
+    note = "put #[hookcore::hookspec] on the trait that declares the hooks"
+)]
+pub trait HookSpec: Send + Sync + 'static {
+    /// The trait's name, as written (`"Platforms"`).
+    const NAME: &'static str;
+    /// The hooks, in the order the trait declares them.
+    const HOOKS: &'static [HookInfo];
+    /// The typed caller `#[hookspec]` generates (`PlatformsHooks`): one method per hook.
+    type Hooks;
+
+    #[doc(hidden)]
+    /// Not public API; used by generated code.
+    fn __hooks(dispatch: Dispatch<Self>) -> Self::Hooks;
+
+    #[doc(hidden)]
+    /// Not public API; used by generated code. The cell behind [`PluginManager::global`].
+    fn __global() -> &'static OnceLock<PluginManager<Self>>;
+}
+
+/// A plugin type for the spec `S`: implemented by `#[hookimpl]` on `impl Spec for Type`.
+///
+/// It records which hooks the type implements and with which options, so that
+/// [`PluginManager::register`] can place an instance in the dispatch table.
+///
+/// ```
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+///
+/// #[hookcore::hookspec]
+/// pub trait Counter {
+///     fn tick(&self);
+/// }
+///
+/// #[derive(Default)]
+/// struct Ticks(AtomicUsize);
+///
+/// #[hookcore::hookimpl(runtime)]
+/// impl Counter for Ticks {
+///     fn tick(&self) {
+///         self.0.fetch_add(1, Ordering::Relaxed);
+///     }
+/// }
+///
+/// let pm = hookcore::PluginManager::<dyn Counter>::new();
+/// let ticks = std::sync::Arc::new(Ticks::default());
+/// pm.register_arc("ticks", ticks.clone())?;
+/// pm.hook().tick();
+/// pm.hook().tick();
+/// assert_eq!(ticks.0.load(Ordering::Relaxed), 2);
+/// # Ok::<(), hookcore::Error>(())
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a hookcore plugin for `{S}`",
+    label = "no #[hookimpl] implementation of the spec for this type",
+    note = "put #[hookcore::hookimpl] on the `impl` block that implements the spec for `{Self}`"
+)]
+pub trait Plugin<S: HookSpec + ?Sized>: Send + Sync + 'static {
+    #[doc(hidden)]
+    /// Not public API. Where the `impl` block is: package, version, module.
+    const SOURCE: Source;
+    #[doc(hidden)]
+    /// Not public API. The hooks the `impl` block implements, with their options.
+    const IMPLS: &'static [ImplMeta];
+
+    #[doc(hidden)]
+    /// Not public API. The unsizing coercion `Arc<Self>` to `Arc<dyn Spec>`.
+    fn __into_object(self: Arc<Self>) -> Arc<S>;
+}

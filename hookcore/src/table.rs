@@ -1,0 +1,95 @@
+//! The dispatch table: for each hook, the plugin objects to call, in call order.
+//!
+//! A [`Snapshot`] is immutable. The manager builds a new one on every change and
+//! publishes it atomically; a call holds the snapshot it started with ([`Dispatch`]),
+//! so it never sees a half-made table and never takes a lock.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use arc_swap::Guard;
+
+use crate::info::{ImplMeta, Origin, Source};
+
+/// A plugin object: a `'static` one found at link time, or one registered at run time.
+#[doc(hidden)]
+/// Not public API; used by generated code through [`Dispatch::impls`].
+pub enum PluginRef<S: ?Sized + 'static> {
+    Linked(&'static S),
+    Registered(Arc<S>),
+}
+
+impl<S: ?Sized> Clone for PluginRef<S> {
+    fn clone(&self) -> Self {
+        match self {
+            PluginRef::Linked(object) => PluginRef::Linked(object),
+            PluginRef::Registered(object) => PluginRef::Registered(Arc::clone(object)),
+        }
+    }
+}
+
+impl<S: ?Sized> Deref for PluginRef<S> {
+    type Target = S;
+
+    #[inline]
+    fn deref(&self) -> &S {
+        match self {
+            PluginRef::Linked(object) => object,
+            PluginRef::Registered(object) => object,
+        }
+    }
+}
+
+/// What introspection reports about one entry of a hook's table.
+#[derive(Debug, Clone)]
+pub(crate) struct ImplRecord {
+    pub plugin: Arc<str>,
+    pub meta: ImplMeta,
+    pub origin: Origin,
+    pub source: Source,
+}
+
+/// One hook's implementations in call order; `objects[i]` belongs to `records[i]`.
+pub(crate) struct HookTable<S: ?Sized + 'static> {
+    pub objects: Box<[PluginRef<S>]>,
+    pub records: Box<[ImplRecord]>,
+}
+
+/// The whole table: one [`HookTable`] per hook, indexed like `S::HOOKS`.
+pub(crate) struct Snapshot<S: ?Sized + 'static> {
+    pub hooks: Box<[HookTable<S>]>,
+}
+
+impl<S: ?Sized> Snapshot<S> {
+    pub(crate) fn empty(hook_count: usize) -> Self {
+        Snapshot {
+            hooks: (0..hook_count)
+                .map(|_| HookTable {
+                    objects: Box::new([]),
+                    records: Box::new([]),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The table one call (or one caller value) works with.
+#[doc(hidden)]
+/// Not public API; held by the caller struct that `#[hookspec]` generates.
+pub struct Dispatch<S: ?Sized + 'static> {
+    snapshot: Guard<Arc<Snapshot<S>>>,
+}
+
+impl<S: ?Sized> Dispatch<S> {
+    pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>) -> Self {
+        Dispatch { snapshot }
+    }
+
+    /// The implementations of hook number `index`, in call order.
+    #[inline]
+    pub fn impls(&self, index: usize) -> &[PluginRef<S>] {
+        // `index` comes from the generated caller and is always in range; a slice
+        // lookup keeps the call path free of `unsafe`.
+        &self.snapshot.hooks[index].objects
+    }
+}

@@ -1,0 +1,192 @@
+//! Code for a valid plugin: a trait impl the compiler checks against the spec, the
+//! metadata the manager orders by, and a linkme entry unless the plugin is `runtime`.
+//!
+//! Everything but the user's item goes inside `const _: () = { ... };`, so no
+//! generated name can collide with the user's or with another expansion's.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Ident, ItemFn, ItemImpl, Path};
+
+use super::ast::{Method, Plugin, order_variant};
+use super::validate::unit_value_path;
+use crate::options::{Options, runtime_path};
+use crate::signature::pretty;
+
+pub(crate) fn expand(plugin: &Plugin) -> TokenStream {
+    let Some(spec) = plugin.spec() else {
+        // Validation reports a missing spec; nothing reaches here without one.
+        return quote!();
+    };
+    match plugin {
+        Plugin::Function { item, options } => function(item, options, spec),
+        Plugin::Block {
+            item,
+            options,
+            methods,
+        } => block(item, options, methods, spec),
+    }
+}
+
+/// A free function becomes the one hook of a zero-sized plugin object named after
+/// it, so the compiler's messages about a wrong name or signature say the user's
+/// function name and point at the user's tokens.
+fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
+    let krate = runtime_path(options);
+    let sig = &item.sig;
+    let name = &sig.ident;
+    let generics = &sig.generics;
+    let output = &sig.output;
+    let args: Vec<Ident> = (0..sig.inputs.len())
+        .map(|index| format_ident!("arg{}", index, span = Span::mixed_site()))
+        .collect();
+    let params = sig
+        .inputs
+        .iter()
+        .zip(&args)
+        .map(|(input, arg)| match input {
+            syn::FnArg::Typed(typed) => {
+                let ty = &typed.ty;
+                quote!(#arg: #ty)
+            }
+            // Validation rejects receivers on functions.
+            syn::FnArg::Receiver(receiver) => quote!(#receiver),
+        });
+    let object_ty = name;
+    let assert_spec = quote_spanned! {spec.span()=>
+        const _: () = #krate::__private::assert_spec::<dyn #spec>();
+    };
+    let plugin_name = options
+        .name
+        .value
+        .as_ref()
+        .map_or_else(|| quote!(::core::module_path!()), |name| quote!(#name));
+    let meta = impl_meta(&krate, sig, options);
+    let source = source(&krate);
+    let entry = linked_entry(&krate, &plugin_name, &source, &quote!(&[#meta]));
+    quote! {
+        #item
+
+        const _: () = {
+            #assert_spec
+
+            #[allow(non_camel_case_types)]
+            struct #object_ty {}
+
+            impl #spec for #object_ty {
+                #[inline]
+                fn #name #generics (&self, #(#params),*) #output {
+                    #name(#(#args),*)
+                }
+            }
+
+            static OBJECT: &'static dyn #spec = &#object_ty {};
+            #entry
+        };
+    }
+}
+
+/// An impl block keeps its trait impl as written and gains `Plugin<dyn Spec>`.
+fn block(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Path) -> TokenStream {
+    let krate = runtime_path(options);
+    let self_ty = &item.self_ty;
+    let (impl_generics, _, where_clause) = item.generics.split_for_impl();
+    let metas = methods
+        .iter()
+        .map(|method| impl_meta(&krate, &method.sig, &method.options));
+    let source = source(&krate);
+    let plugin_trait = quote_spanned!(spec.span()=> #krate::__private::Plugin<dyn #spec>);
+    let linked = if options.runtime.is_set() {
+        quote!()
+    } else {
+        let instance = match (&options.instance.value, unit_value_path(self_ty)) {
+            (Some(instance), _) => quote!(#instance),
+            (None, Some(path)) => quote!(#path),
+            // Validation asks for `instance` or `runtime` here.
+            (None, None) => return quote!(#item),
+        };
+        let plugin_name = options.name.value.as_ref().map_or_else(
+            || {
+                let type_name = format!("::{}", pretty(self_ty));
+                quote!(::core::concat!(::core::module_path!(), #type_name))
+            },
+            |name| quote!(#name),
+        );
+        let entry = linked_entry(
+            &krate,
+            &plugin_name,
+            &quote!(<#self_ty as #plugin_trait>::SOURCE),
+            &quote!(<#self_ty as #plugin_trait>::IMPLS),
+        );
+        quote! {
+            static INSTANCE: #self_ty = #instance;
+            static OBJECT: &'static dyn #spec = &INSTANCE;
+            #entry
+        }
+    };
+    quote! {
+        #item
+
+        const _: () = {
+            impl #impl_generics #plugin_trait for #self_ty #where_clause {
+                const SOURCE: #krate::__private::Source = #source;
+                const IMPLS: &'static [#krate::__private::ImplMeta] = &[#(#metas),*];
+
+                fn __into_object(self: #krate::__private::Arc<Self>) -> #krate::__private::Arc<dyn #spec> {
+                    self
+                }
+            }
+
+            #linked
+        };
+    }
+}
+
+/// The linkme entry for the plugin object in `OBJECT`.
+fn linked_entry(
+    krate: &Path,
+    name: &TokenStream,
+    source: &TokenStream,
+    impls: &TokenStream,
+) -> TokenStream {
+    quote! {
+        #[#krate::__private::linkme::distributed_slice(#krate::__private::LINKED)]
+        #[linkme(crate = #krate::__private::linkme)]
+        static ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
+            object: &OBJECT,
+            name: #name,
+            source: #source,
+            impls: #impls,
+        };
+    }
+}
+
+/// Where the implementation was compiled: read in the plugin's crate.
+fn source(krate: &Path) -> TokenStream {
+    quote! {
+        #krate::__private::Source::__new(
+            ::core::env!("CARGO_PKG_NAME"),
+            ::core::env!("CARGO_PKG_VERSION"),
+            ::core::module_path!(),
+        )
+    }
+}
+
+/// The `ImplMeta` of one implementation; `file!()` and `line!()` carry the span of
+/// the function's name, so they report where the user wrote it.
+fn impl_meta(krate: &Path, sig: &syn::Signature, options: &Options) -> TokenStream {
+    let hook = sig.ident.to_string();
+    let order = Ident::new(order_variant(options), Span::call_site());
+    let location = sig.ident.span();
+    let file = quote_spanned!(location=> ::core::file!());
+    let line = quote_spanned!(location=> ::core::line!());
+    quote! {
+        #krate::__private::ImplMeta {
+            hook: #hook,
+            order: #krate::__private::Order::#order,
+            file: #file,
+            line: #line,
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! `#[hookimpl]` on a free function or an `impl Spec for Type` block: parse,
+//! validate, expand.
+
+mod ast;
+mod expand;
+mod validate;
+
+use proc_macro2::TokenStream;
+
+use crate::errors::{Errors, with_fallback};
+use crate::options::{Args, Options, Site};
+
+pub(crate) fn hookimpl(args: TokenStream, input: TokenStream) -> TokenStream {
+    let item: syn::Item = match syn::parse2(input) {
+        Ok(item) => item,
+        Err(error) => return error.to_compile_error(),
+    };
+    let site = match &item {
+        syn::Item::Fn(_) => Site::ImplFn,
+        syn::Item::Impl(_) => Site::ImplBlock,
+        other => {
+            let error = syn::Error::new_spanned(
+                crate::spec::item_keyword(other),
+                "#[hookimpl] goes on a function (`#[hookimpl(Spec)] fn hook(..)`) or on an impl block (`#[hookimpl] impl Spec for Type`)",
+            );
+            return with_fallback(other, &error);
+        }
+    };
+    let mut errors = Errors::default();
+    let options = match syn::parse2::<Args>(args) {
+        Ok(args) => Options::parse(site, args, &mut errors),
+        Err(error) => {
+            errors.push(error);
+            Options::default()
+        }
+    };
+    let plugin = ast::Plugin::parse(item, options, &mut errors);
+    validate::check(&plugin, &mut errors);
+    match errors.finish() {
+        Ok(()) => expand::expand(&plugin),
+        Err(error) => with_fallback(plugin.item(), &error),
+    }
+}

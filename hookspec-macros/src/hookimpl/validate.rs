@@ -1,0 +1,103 @@
+//! The rules a plugin follows, checked before any code is generated. Whether a
+//! function or method matches its hook is left to the compiler: the expansion is a
+//! trait impl, so a wrong name or signature is reported at the user's own tokens.
+
+use std::collections::BTreeMap;
+
+use syn::{FnArg, ItemImpl, PathArguments, Type};
+
+use super::ast::{Method, Plugin, attribute_span};
+use crate::errors::Errors;
+use crate::options::Options;
+use crate::signature::{self, Role};
+
+pub(crate) fn check(plugin: &Plugin, errors: &mut Errors) {
+    match plugin {
+        Plugin::Function { item, options } => check_function(&item.sig, options, errors),
+        Plugin::Block {
+            item,
+            options,
+            methods,
+        } => check_block(item, options, methods, errors),
+    }
+}
+
+fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) {
+    if options.spec.is_none() {
+        errors.push(syn::Error::new(
+            attribute_span(),
+            format!(
+                "name the spec whose hook `{}` implements: `#[hookimpl(Spec)]`",
+                sig.ident
+            ),
+        ));
+    }
+    signature::check_common(sig, Role::Implementation, errors);
+    if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
+        errors.at(
+            receiver,
+            "a #[hookimpl] function takes the hook's arguments without `self`; to implement hooks as methods, put #[hookimpl] on `impl Spec for Type`",
+        );
+    }
+}
+
+fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &mut Errors) {
+    match &item.trait_ {
+        None => errors.at(
+            &item.self_ty,
+            "#[hookimpl] goes on an impl block that implements a spec: `impl Spec for Type`",
+        ),
+        Some((Some(bang), _, _)) => errors.at(bang, "a plugin cannot be a negative impl"),
+        Some(_) => {}
+    }
+    let runtime = options.runtime.is_set();
+    if let (Some(instance), true) = (options.instance.span, runtime) {
+        errors.push(syn::Error::new(
+            instance,
+            "`instance` and `runtime` cannot both be given: `instance` is the linked plugin object, `runtime` links none",
+        ));
+    }
+    if !runtime && !item.generics.params.is_empty() {
+        errors.at(
+            &item.generics,
+            "a generic plugin type cannot be linked, since one instance is built at compile time; add `runtime` and register instances with `PluginManager::register`",
+        );
+    }
+    if !runtime && !options.instance.is_set() && unit_value_path(&item.self_ty).is_none() {
+        errors.at(
+            &item.self_ty,
+            "#[hookimpl] links one instance of this type; give it with `instance = <const expression>`, or add `runtime` and register instances with `PluginManager::register`",
+        );
+    }
+    let mut seen = BTreeMap::new();
+    for method in methods {
+        let name = method.sig.ident.to_string();
+        if seen.insert(name.clone(), ()).is_some() {
+            errors.at(
+                &method.sig.ident,
+                format!("`{name}` is implemented twice in this plugin; a plugin implements each hook once"),
+            );
+        }
+        signature::check_common(&method.sig, Role::Implementation, errors);
+    }
+}
+
+/// The self type as a value, when it is a plain path (`Oracle`, `plugins::Oracle`)
+/// that can name a unit struct; `None` for anything else.
+pub(crate) fn unit_value_path(self_ty: &Type) -> Option<&syn::Path> {
+    match self_ty {
+        Type::Path(path)
+            if path.qself.is_none()
+                && path
+                    .path
+                    .segments
+                    .iter()
+                    .all(|segment| matches!(segment.arguments, PathArguments::None)) =>
+        {
+            Some(&path.path)
+        }
+        Type::Paren(paren) => unit_value_path(&paren.elem),
+        Type::Group(group) => unit_value_path(&group.elem),
+        _ => None,
+    }
+}

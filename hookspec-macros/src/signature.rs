@@ -1,0 +1,167 @@
+//! Checks and helpers shared by hook declarations and implementations: both are
+//! function signatures under the same rules.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+use syn::{FnArg, GenericParam, Ident, Pat, Signature, Type};
+
+use crate::errors::Errors;
+
+/// What a signature is, for messages: "a hook" or "a hook implementation".
+#[derive(Clone, Copy)]
+pub(crate) enum Role {
+    Hook,
+    Implementation,
+}
+
+impl Role {
+    fn noun(self) -> &'static str {
+        match self {
+            Role::Hook => "a hook",
+            Role::Implementation => "a hook implementation",
+        }
+    }
+}
+
+/// Rules every hook signature follows, declared or implemented: no `async`,
+/// `unsafe`, `const`, ABI, C variadics or type parameters (the spec trait must stay
+/// object safe, so plugin objects can be registered at run time).
+pub(crate) fn check_common(sig: &Signature, role: Role, errors: &mut Errors) {
+    let noun = role.noun();
+    if let Some(asyncness) = &sig.asyncness {
+        errors.at(
+            asyncness,
+            format!("{noun} cannot be `async` yet; return a future or block inside"),
+        );
+    }
+    if let Some(unsafety) = &sig.unsafety {
+        errors.at(unsafety, format!("{noun} cannot be `unsafe`"));
+    }
+    if let Some(constness) = &sig.constness {
+        errors.at(constness, format!("{noun} cannot be `const fn`"));
+    }
+    if let Some(abi) = &sig.abi {
+        errors.at(abi, format!("{noun} cannot have an `extern` ABI"));
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.at(variadic, format!("{noun} cannot be variadic"));
+    }
+    for param in &sig.generics.params {
+        match param {
+            GenericParam::Lifetime(_) => {}
+            GenericParam::Type(_) | GenericParam::Const(_) => errors.at(
+                param,
+                format!(
+                    "{noun} cannot be generic: plugins are called through `dyn` trait objects; take `&dyn Trait` instead"
+                ),
+            ),
+        }
+    }
+    if let Some(where_clause) = &sig.generics.where_clause {
+        errors.at(where_clause, format!("{noun} cannot have a `where` clause"));
+    }
+    for arg in &sig.inputs {
+        if let FnArg::Typed(typed) = arg {
+            check_no_impl_trait(&typed.ty, noun, errors);
+        }
+    }
+    if let syn::ReturnType::Type(_, ty) = &sig.output {
+        check_no_impl_trait(ty, noun, errors);
+    }
+}
+
+fn check_no_impl_trait(ty: &Type, noun: &str, errors: &mut Errors) {
+    match ty {
+        Type::ImplTrait(impl_trait) => errors.at(
+            impl_trait,
+            format!("{noun} cannot use `impl Trait`: plugins are called through `dyn` trait objects; use `&dyn Trait` or `Box<dyn Trait>`"),
+        ),
+        Type::Reference(reference) => check_no_impl_trait(&reference.elem, noun, errors),
+        Type::Paren(paren) => check_no_impl_trait(&paren.elem, noun, errors),
+        Type::Group(group) => check_no_impl_trait(&group.elem, noun, errors),
+        Type::Slice(slice) => check_no_impl_trait(&slice.elem, noun, errors),
+        Type::Array(array) => check_no_impl_trait(&array.elem, noun, errors),
+        Type::Tuple(tuple) => tuple.elems.iter().for_each(|elem| check_no_impl_trait(elem, noun, errors)),
+        Type::Path(path) => {
+            for segment in &path.path.segments {
+                if let syn::PathArguments::AngleBracketed(args) = &segment.arguments {
+                    for arg in &args.args {
+                        if let syn::GenericArgument::Type(ty) = arg {
+                            check_no_impl_trait(ty, noun, errors);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The typed arguments after the receiver: `(name, type)`. A pattern other than a
+/// plain name is an error in a hook declaration, whose names the caller reuses.
+pub(crate) fn named_args(sig: &Signature, errors: &mut Errors) -> Vec<(Ident, Type)> {
+    let mut args = Vec::new();
+    for arg in &sig.inputs {
+        let FnArg::Typed(typed) = arg else { continue };
+        match &*typed.pat {
+            Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
+                args.push((pat.ident.clone(), (*typed.ty).clone()));
+            }
+            other => errors.at(other, "a hook argument needs a plain name: `name: Type`"),
+        }
+    }
+    args
+}
+
+/// How the caller passes one argument to each implementation: shared references
+/// as they are, `&mut` reborrowed, anything else cloned.
+pub(crate) fn forward(name: &Ident, ty: &Type) -> TokenStream {
+    match ty {
+        Type::Reference(reference) if reference.mutability.is_some() => quote!(&mut *#name),
+        Type::Reference(_) => quote!(#name),
+        Type::Paren(paren) => forward(name, &paren.elem),
+        Type::Group(group) => forward(name, &group.elem),
+        _ => {
+            quote::quote_spanned!(syn::spanned::Spanned::span(ty)=> ::core::clone::Clone::clone(&#name))
+        }
+    }
+}
+
+/// `tokens` as Rust source with the spaces a person would write.
+pub(crate) fn pretty(tokens: &impl ToTokens) -> String {
+    let mut text = tokens.to_token_stream().to_string();
+    for (from, to) in [
+        (" :: ", "::"),
+        (":: ", "::"),
+        ("& ", "&"),
+        (" ,", ","),
+        ("( ", "("),
+        (" )", ")"),
+        (" < ", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" :", ":"),
+        ("[ ", "["),
+        (" ]", "]"),
+        (" ;", ";"),
+    ] {
+        text = text.replace(from, to);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pretty;
+
+    #[test]
+    fn pretty_prints_like_rustfmt_for_plain_signatures() {
+        let sig: syn::Signature =
+            syn::parse_str("fn get(&self, names: &[String], db: &mut dyn Db) -> Option<Vec<u8>>")
+                .unwrap();
+        assert_eq!(
+            pretty(&sig),
+            "fn get(&self, names: &[String], db: &mut dyn Db) -> Option<Vec<u8>>"
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! A hook spec as plain data: the trait, its hooks and their options.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{Ident, ItemTrait, Path, TraitItem, TraitItemFn, Type};
+
+use crate::errors::Errors;
+use crate::options::{self, Options, Site};
+use crate::returns::Returns;
+use crate::signature;
+
+pub(crate) struct Spec {
+    /// The trait with our helper attributes removed.
+    pub item: ItemTrait,
+    /// How generated code names hookcore.
+    pub krate: Path,
+    pub hooks: Vec<Hook>,
+}
+
+pub(crate) struct Hook {
+    /// The method as written, helper attributes removed.
+    pub method: TraitItemFn,
+    /// The `firstresult` keyword, if given.
+    pub firstresult: Option<Span>,
+    pub returns: Returns,
+    pub args: Vec<(Ident, Type)>,
+}
+
+impl Spec {
+    pub(crate) fn parse(mut item: ItemTrait, options: &Options, errors: &mut Errors) -> Spec {
+        let mut hooks = Vec::new();
+        for trait_item in &mut item.items {
+            if let TraitItem::Fn(method) = trait_item {
+                let options =
+                    options::take(&mut method.attrs, "hookspec", Site::SpecMethod, errors);
+                options::reject(
+                    &mut method.attrs,
+                    "hookimpl",
+                    "#[hookimpl] marks an implementation, and this is the hook's declaration; options of a hook go in `#[hookspec(...)]`",
+                    errors,
+                );
+                hooks.push(Hook {
+                    firstresult: options.firstresult.span,
+                    returns: Returns::classify(&method.sig.output),
+                    args: signature::named_args(&method.sig, errors),
+                    method: method.clone(),
+                });
+            }
+        }
+        Spec {
+            item,
+            krate: options::runtime_path(options),
+            hooks,
+        }
+    }
+
+    /// `PlatformsHooks` for `Platforms`.
+    pub(crate) fn caller_ident(&self) -> Ident {
+        quote::format_ident!("{}Hooks", self.item.ident)
+    }
+}
+
+/// The keyword that starts `item` (`struct`, `fn`, ...), where "#[hookspec] goes on a
+/// trait" points.
+pub(crate) fn item_keyword(item: &syn::Item) -> TokenStream {
+    match item {
+        syn::Item::Struct(item) => {
+            let token = item.struct_token;
+            quote!(#token)
+        }
+        syn::Item::Enum(item) => {
+            let token = item.enum_token;
+            quote!(#token)
+        }
+        syn::Item::Fn(item) => {
+            let token = item.sig.fn_token;
+            quote!(#token)
+        }
+        syn::Item::Impl(item) => {
+            let token = item.impl_token;
+            quote!(#token)
+        }
+        other => quote!(#other),
+    }
+}

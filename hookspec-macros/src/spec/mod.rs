@@ -1,0 +1,40 @@
+//! `#[hookspec]` on a trait: parse, validate, expand.
+
+mod ast;
+mod expand;
+
+pub(crate) use ast::item_keyword;
+mod validate;
+
+use proc_macro2::TokenStream;
+
+use crate::errors::{Errors, with_fallback};
+use crate::options::{Args, Options, Site};
+
+pub(crate) fn hookspec(args: TokenStream, input: TokenStream) -> TokenStream {
+    let item: syn::Item = match syn::parse2(input) {
+        Ok(item) => item,
+        Err(error) => return error.to_compile_error(),
+    };
+    let syn::Item::Trait(item) = item else {
+        let error = syn::Error::new_spanned(
+            item_keyword(&item),
+            "#[hookspec] goes on a trait that declares the hooks: `#[hookspec] pub trait Spec { fn hook(&self); }`",
+        );
+        return with_fallback(item, &error);
+    };
+    let mut errors = Errors::default();
+    let options = match syn::parse2::<Args>(args) {
+        Ok(args) => Options::parse(Site::SpecTrait, args, &mut errors),
+        Err(error) => {
+            errors.push(error);
+            Options::default()
+        }
+    };
+    let spec = ast::Spec::parse(item, &options, &mut errors);
+    validate::check(&spec, &mut errors);
+    match errors.finish() {
+        Ok(()) => expand::expand(&spec),
+        Err(error) => with_fallback(&spec.item, &error),
+    }
+}

@@ -1,0 +1,80 @@
+//! The rules a hook spec follows, checked before any code is generated.
+
+use syn::{FnArg, TraitItem};
+
+use super::ast::{Hook, Spec};
+use crate::errors::Errors;
+use crate::signature::{self, Role};
+
+pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
+    let item = &spec.item;
+    if !item.generics.params.is_empty() {
+        errors.at(
+            &item.generics,
+            "a hook spec cannot be generic: one trait is one set of hooks; use concrete types in the hooks",
+        );
+    }
+    if let Some(where_clause) = &item.generics.where_clause {
+        errors.at(where_clause, "a hook spec cannot have a `where` clause");
+    }
+    if let Some(unsafety) = &item.unsafety {
+        errors.at(unsafety, "a hook spec cannot be an `unsafe trait`");
+    }
+    if let Some(auto) = &item.auto_token {
+        errors.at(auto, "a hook spec cannot be an `auto trait`");
+    }
+    for trait_item in &item.items {
+        match trait_item {
+            TraitItem::Fn(_) => {}
+            TraitItem::Const(item) => errors.at(
+                &item.const_token,
+                "a hook spec declares only hooks (methods); move this constant out of the trait",
+            ),
+            TraitItem::Type(item) => errors.at(
+                &item.type_token,
+                "a hook spec declares only hooks (methods); associated types would make plugins impossible to call through `dyn`",
+            ),
+            other => errors.at(other, "a hook spec declares only hooks (methods)"),
+        }
+    }
+    for hook in &spec.hooks {
+        check_hook(hook, errors);
+    }
+}
+
+fn check_hook(hook: &Hook, errors: &mut Errors) {
+    let sig = &hook.method.sig;
+    signature::check_common(sig, Role::Hook, errors);
+    match sig.inputs.first() {
+        Some(FnArg::Receiver(receiver))
+            if receiver.colon_token.is_none()
+                && receiver.reference.is_some()
+                && receiver.mutability.is_none() => {}
+        Some(FnArg::Receiver(receiver)) => errors.at(
+            receiver,
+            "a hook takes `&self`: plugins are shared between threads, so hooks cannot take `&mut self` or `self`; keep mutable state behind a `Mutex` or an atomic",
+        ),
+        _ => errors.at(
+            &sig.ident,
+            format!(
+                "a hook takes `&self` first: `fn {}(&self, ...)`; the plugin object is `self`",
+                sig.ident
+            ),
+        ),
+    }
+    if let Some(body) = &hook.method.default {
+        errors.at(
+            body,
+            "a hook declares a signature without a body; plugins provide bodies with #[hookimpl] (remove the `{ ... }` and end with `;`)",
+        );
+    }
+    if let Some(firstresult) = hook.firstresult
+        && !hook.returns.answers_optionally()
+    {
+        let message = "`firstresult` needs a hook that returns `Option<T>` or `Result<Option<T>, E>`: the call stops at the first `Some`";
+        match &sig.output {
+            syn::ReturnType::Type(_, ty) => errors.at(ty, message),
+            syn::ReturnType::Default => errors.push(syn::Error::new(firstresult, message)),
+        }
+    }
+}

@@ -15,9 +15,8 @@ pub use crate::manager::PluginManager;
 pub use crate::spec::{HookSpec, Plugin};
 pub use crate::table::Dispatch;
 
-/// Compiles only if `S` is a hook spec: `#[hookimpl(Spec)]` on a function names
-/// its spec with this, so a trait without `#[hookspec]` is reported at the user's
-/// path.
+/// Compiles only if `S` is a hook spec. `#[hookimpl(Spec)]` on a function names its
+/// spec with this, so a trait without `#[hookspec]` is one error at the user's path.
 pub const fn assert_spec<S: HookSpec + ?Sized>() {}
 
 /// The body of a hook's default method when its return type has no neutral value.

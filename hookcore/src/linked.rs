@@ -1,10 +1,13 @@
 //! Link-time discovery: one linkme slice that every `#[hookimpl]` in every linked
 //! crate adds an entry to.
 //!
-//! One slice serves every spec. An entry holds its plugin object type-erased, as a
-//! `&'static (dyn Any + Sync)` pointing at a `&'static dyn Spec`; a manager keeps the
-//! entries whose object downcasts to its own spec. This needs no `unsafe` and no
-//! per-spec slice, whose names would have to be unique across crates.
+//! One slice serves every spec. An entry holds its plugin object type-erased: a
+//! `&'static (dyn Any + Sync)` pointing at a `fn() -> &'static dyn Spec`, which
+//! returns the plugin's static instance. A manager keeps the entries that downcast
+//! to its own spec's function type. This needs no `unsafe` and no per-spec slice,
+//! whose names would have to be unique across crates; and a function pointer is
+//! `Sync` whatever the spec, so a trait without `#[hookspec]` fails only where the
+//! generated code asks for `HookSpec`, with one clear message.
 //!
 //! The slice's name is its linker section, so it carries hookcore's semver-breaking
 //! version (`0_1` for 0.1.x): two incompatible hookcore versions in one binary get
@@ -22,7 +25,7 @@ use crate::spec::HookSpec;
 #[doc(hidden)]
 /// Not public API; built by generated code.
 pub struct LinkedPlugin {
-    /// A `&'static &'static dyn Spec`, erased.
+    /// A `&'static fn() -> &'static dyn Spec`, erased.
     pub object: &'static (dyn Any + Sync),
     /// The plugin name: `name = "..."`, else the module path (functions) or the
     /// module path and type name (`impl` blocks).
@@ -35,7 +38,9 @@ impl LinkedPlugin {
     /// The plugin object, if this entry implements the spec `S`.
     pub(crate) fn object<S: HookSpec + ?Sized>(&self) -> Option<&'static S> {
         let object: &'static dyn Any = self.object;
-        object.downcast_ref::<&'static S>().copied()
+        object
+            .downcast_ref::<fn() -> &'static S>()
+            .map(|instance| instance())
     }
 }
 

@@ -5,7 +5,7 @@
 //! generated name can collide with the user's or with another expansion's.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, ItemFn, ItemImpl, Path};
 
@@ -57,6 +57,14 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     let assert_spec = quote_spanned! {spec.span()=>
         const _: () = #krate::__private::assert_spec::<dyn #spec>();
     };
+    // Spanned on the user's name, so "not a member of trait" points at it.
+    let method = quote_spanned! {name.span()=>
+        #[inline]
+        fn #name #generics (&self, #(#params),*) #output {
+            #name(#(#args),*)
+        }
+    };
+    let object = linked_object(spec, &quote!(&#object_ty {}));
     let plugin_name = options
         .name
         .value
@@ -75,13 +83,10 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
             struct #object_ty {}
 
             impl #spec for #object_ty {
-                #[inline]
-                fn #name #generics (&self, #(#params),*) #output {
-                    #name(#(#args),*)
-                }
+                #method
             }
 
-            static OBJECT: &'static dyn #spec = &#object_ty {};
+            #object
             #entry
         };
     }
@@ -96,13 +101,27 @@ fn block(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Path) ->
         .iter()
         .map(|method| impl_meta(&krate, &method.sig, &method.options));
     let source = source(&krate);
-    let plugin_trait = quote_spanned!(spec.span()=> #krate::__private::Plugin<dyn #spec>);
+    let spanned_krate = respan(&krate, spec.span());
+    let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
+    // Spanned on the spec's path, where "not a hook spec" then points.
+    let plugin_impl = quote_spanned! {spec.span()=>
+        impl #impl_generics #plugin_trait for #self_ty #where_clause {
+            const SOURCE: #krate::__private::Source = SOURCE;
+            const IMPLS: &'static [#krate::__private::ImplMeta] = IMPLS;
+
+            fn __into_object(self: #krate::__private::Arc<Self>) -> #krate::__private::Arc<dyn #spec> {
+                self
+            }
+        }
+    };
     let linked = if options.runtime.is_set() {
         quote!()
     } else {
         let instance = match (&options.instance.value, unit_value_path(self_ty)) {
             (Some(instance), _) => quote!(#instance),
-            (None, Some(path)) => quote!(#path),
+            // `Type {}` builds a unit struct, and for a struct with fields the
+            // compiler names the missing fields, at the user's type.
+            (None, Some(path)) => quote!(#path {}),
             // Validation asks for `instance` or `runtime` here.
             (None, None) => return quote!(#item),
         };
@@ -113,15 +132,12 @@ fn block(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Path) ->
             },
             |name| quote!(#name),
         );
-        let entry = linked_entry(
-            &krate,
-            &plugin_name,
-            &quote!(<#self_ty as #plugin_trait>::SOURCE),
-            &quote!(<#self_ty as #plugin_trait>::IMPLS),
-        );
+        let object = linked_object(spec, &quote!(&INSTANCE));
+        let entry = linked_entry(&krate, &plugin_name, &quote!(SOURCE), &quote!(IMPLS));
         quote! {
+            // A static, not a const: the instance may hold atomics or locks.
             static INSTANCE: #self_ty = #instance;
-            static OBJECT: &'static dyn #spec = &INSTANCE;
+            #object
             #entry
         }
     };
@@ -129,17 +145,23 @@ fn block(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Path) ->
         #item
 
         const _: () = {
-            impl #impl_generics #plugin_trait for #self_ty #where_clause {
-                const SOURCE: #krate::__private::Source = #source;
-                const IMPLS: &'static [#krate::__private::ImplMeta] = &[#(#metas),*];
+            const SOURCE: #krate::__private::Source = #source;
+            const IMPLS: &'static [#krate::__private::ImplMeta] = &[#(#metas),*];
 
-                fn __into_object(self: #krate::__private::Arc<Self>) -> #krate::__private::Arc<dyn #spec> {
-                    self
-                }
-            }
+            #plugin_impl
 
             #linked
         };
+    }
+}
+
+/// `OBJECT`: a function returning the plugin object, as the slice stores it.
+fn linked_object(spec: &Path, reference: &TokenStream) -> TokenStream {
+    quote! {
+        fn instance() -> &'static dyn #spec {
+            #reference
+        }
+        static OBJECT: fn() -> &'static dyn #spec = instance;
     }
 }
 
@@ -189,4 +211,24 @@ fn impl_meta(krate: &Path, sig: &syn::Signature, options: &Options) -> TokenStre
             line: #line,
         }
     }
+}
+
+/// `tokens` with every span set to `span`: an error about a path we build then
+/// points where `span` does instead of at the attribute.
+fn respan(tokens: &impl ToTokens, span: Span) -> TokenStream {
+    tokens
+        .to_token_stream()
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }

@@ -1,0 +1,75 @@
+//! A panicking implementation propagates to the caller and leaves the manager
+//! fully usable: no poisoned lock, no half-changed table.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use hookcore::{PluginManager, hookimpl, hookspec};
+
+#[hookspec]
+pub trait Risky {
+    fn go(&self, input: u32) -> u32;
+}
+
+struct Fine;
+
+#[hookimpl(runtime)]
+impl Risky for Fine {
+    fn go(&self, input: u32) -> u32 {
+        input
+    }
+}
+
+struct Explodes;
+
+#[hookimpl(runtime)]
+impl Risky for Explodes {
+    fn go(&self, input: u32) -> u32 {
+        assert!(input != 13, "unlucky input");
+        input + 1
+    }
+}
+
+/// Panics when dropped: its `Drop` must not run under the manager's lock.
+struct ExplodesOnDrop;
+
+#[hookimpl(runtime)]
+impl Risky for ExplodesOnDrop {}
+
+impl Drop for ExplodesOnDrop {
+    fn drop(&mut self) {
+        panic!("drop panicked");
+    }
+}
+
+#[test]
+fn a_panic_propagates_and_the_manager_keeps_working() {
+    let pm = PluginManager::<dyn Risky>::new();
+    pm.register("fine", Fine).unwrap();
+    pm.register("explodes", Explodes).unwrap();
+    let before = pm.plugins();
+
+    let caught = catch_unwind(AssertUnwindSafe(|| pm.hook().go(13)));
+    let message = caught.unwrap_err();
+    assert_eq!(message.downcast_ref::<&str>(), Some(&"unlucky input"));
+
+    assert_eq!(pm.plugins(), before);
+    assert_eq!(pm.hook().go(1), [2, 1]);
+    pm.unregister("explodes").unwrap();
+    pm.register("again", Explodes).unwrap();
+    assert_eq!(pm.hook().go(1), [2, 1]);
+}
+
+#[test]
+fn a_panicking_drop_on_unregister_leaves_the_manager_usable() {
+    let pm = PluginManager::<dyn Risky>::new();
+    pm.register("fine", Fine).unwrap();
+    pm.register("bomb", ExplodesOnDrop).unwrap();
+    let caught = catch_unwind(AssertUnwindSafe(|| pm.unregister("bomb")));
+    assert!(caught.is_err(), "the plugin's Drop panicked");
+    assert!(
+        !pm.is_registered("bomb"),
+        "the unregistration itself completed"
+    );
+    pm.register("later", Explodes).unwrap();
+    assert_eq!(pm.hook().go(1), [2, 1]);
+}

@@ -143,7 +143,164 @@ mod table;
 pub mod __private;
 
 pub use error::Error;
-pub use hookspec_macros::{hookimpl, hookspec};
+/// Declares a hook spec: a trait whose methods are hooks.
+///
+/// ```
+/// #[hookcore::hookspec]
+/// pub trait Platforms {
+///     /// Register Slack commands with the provider.
+///     fn register_slack_commands(&self, commands: &mut Vec<String>);
+///
+///     /// The adapter for `name`; the first plugin that answers wins.
+///     #[hookspec(firstresult)]
+///     fn get_adapter(&self, name: &str) -> Option<String>;
+/// }
+///
+/// // Generated: `PlatformsHooks`, the typed caller, and `HookSpec for dyn Platforms`.
+/// let pm = hookcore::PluginManager::<dyn Platforms>::new();
+/// let hooks: PlatformsHooks = pm.hook();
+/// let mut commands = Vec::new();
+/// hooks.register_slack_commands(&mut commands);
+/// assert_eq!(hooks.get_adapter("oracle"), None);
+/// ```
+///
+/// # What it generates
+///
+/// - The trait, with `Send + Sync` added to its supertraits (plugins are shared
+///   between threads) and a default body for every hook, so a plugin implements any
+///   subset. A default is never called by the manager: it calls only the hooks a
+///   plugin implements.
+/// - `{Trait}Hooks`, the typed caller [`PluginManager::hook`] returns: one method per
+///   hook, with the hook's name, arguments and docs. What each returns is in the
+///   [crate docs](crate#calls).
+/// - `impl HookSpec for dyn Trait`.
+///
+/// # Rules
+///
+/// Every hook takes `&self` (the plugin), has named arguments and no body, and is not
+/// generic, `async`, `unsafe` or `const`: plugins are called through `dyn Trait`, so
+/// the trait must stay object safe. The trait declares only hooks, and has no generic
+/// parameters. Each rule is a compile error at the offending token.
+///
+/// # Options
+///
+/// | option | where | meaning |
+/// |---|---|---|
+/// | `firstresult` | `#[hookspec(firstresult)]` on a hook returning `Option<T>` or `Result<Option<T>, E>` | the call returns the first `Some` and runs no implementation after it |
+/// | `crate = path` | `#[hookspec(crate = path)]` on the trait | generated code names hookcore by `path` (for crates that re-export hookcore) |
+#[doc(inline)]
+pub use hookspec_macros::hookspec;
+
+/// Marks a hook implementation: a free function, or an `impl Spec for Type` block.
+///
+/// Implementations in every linked crate are found at link time: no registration
+/// code. The compiler checks each one against its spec, so a misspelt hook or a
+/// wrong signature is an error at your function.
+///
+/// # On a function: the module is the plugin
+///
+/// ```
+/// #[hookcore::hookspec]
+/// pub trait Platforms {
+///     fn register_slack_commands(&self, commands: &mut Vec<String>);
+///     #[hookspec(firstresult)]
+///     fn get_adapter(&self, name: &str) -> Option<String>;
+/// }
+///
+/// mod geolocate {
+///     use super::Platforms;
+///
+///     #[hookcore::hookimpl(Platforms)]
+///     pub fn register_slack_commands(commands: &mut Vec<String>) {
+///         commands.push("/geolocate".into());
+///     }
+///
+///     #[hookcore::hookimpl(Platforms, tryfirst)]
+///     fn get_adapter(name: &str) -> Option<String> {
+///         (name == "maxmind").then(|| "maxmind adapter".into())
+///     }
+/// }
+///
+/// fn main() -> Result<(), hookcore::Error> {
+///     let pm = hookcore::PluginManager::<dyn Platforms>::linked()?;
+///     assert!(pm.plugins()[0].name.ends_with("::geolocate")); // the module path
+///     assert_eq!(pm.hook().get_adapter("maxmind").as_deref(), Some("maxmind adapter"));
+///
+///     // Still an ordinary function, for tests.
+///     let mut commands = Vec::new();
+///     geolocate::register_slack_commands(&mut commands);
+///     assert_eq!(commands, ["/geolocate"]);
+///     Ok(())
+/// }
+/// ```
+///
+/// The function takes the hook's arguments without `&self`. Every function of one
+/// module belongs to one plugin, named after the module path.
+///
+/// A function is checked as the hook's method in a hidden plugin type named after the
+/// function, so the compiler's messages about it count the hook's `&self` among the
+/// parameters, and show that type as the first parameter of the expected signature.
+///
+/// # On an impl block: the type is the plugin
+///
+/// ```
+/// # #[hookcore::hookspec] pub trait Platforms {
+/// #     fn register_slack_commands(&self, commands: &mut Vec<String>);
+/// #     #[hookspec(firstresult)] fn get_adapter(&self, name: &str) -> Option<String>;
+/// # }
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+///
+/// /// Linked: one instance, built at compile time.
+/// pub struct Oracle {
+///     lookups: AtomicUsize,
+/// }
+///
+/// #[hookcore::hookimpl(name = "oracle", instance = Oracle { lookups: AtomicUsize::new(0) })]
+/// impl Platforms for Oracle {
+///     #[hookimpl(trylast)]
+///     fn get_adapter(&self, name: &str) -> Option<String> {
+///         self.lookups.fetch_add(1, Ordering::Relaxed);
+///         Some(format!("oracle adapter for {name}"))
+///     }
+/// }
+///
+/// /// Not linked: registered at run time, as many as you like.
+/// pub struct Teams {
+///     channel: String,
+/// }
+///
+/// #[hookcore::hookimpl(runtime)]
+/// impl Platforms for Teams {
+///     fn register_slack_commands(&self, commands: &mut Vec<String>) {
+///         commands.push(format!("/teams {}", self.channel));
+///     }
+/// }
+///
+/// let pm = hookcore::PluginManager::<dyn Platforms>::linked()?;
+/// assert_eq!(pm.hook().get_adapter("db").as_deref(), Some("oracle adapter for db"));
+/// pm.register("teams", Teams { channel: "ops".into() })?;
+/// let mut commands = Vec::new();
+/// pm.hook().register_slack_commands(&mut commands);
+/// assert_eq!(commands, ["/teams ops"]);
+/// # Ok::<(), hookcore::Error>(())
+/// ```
+///
+/// # Options
+///
+/// | option | where | meaning |
+/// |---|---|---|
+/// | `Spec` (first) | function | the spec trait whose hook the function implements |
+/// | `tryfirst`, `trylast` | function; method in an impl block | run before / after the normal implementations |
+/// | `name = "..."` | function; impl block | the plugin name (default: the module path; for a type, module path and type name) |
+/// | `instance = <const expr>` | impl block | the linked instance, for a type that is not a unit struct |
+/// | `runtime` | impl block | link nothing; register instances with [`PluginManager::register`] |
+/// | `crate = path` | function; impl block | generated code names hookcore by `path` |
+///
+/// A linked impl block builds its instance as `Type {}` unless `instance` is given:
+/// that works for unit structs, and for a type with fields the compiler names the
+/// missing fields.
+#[doc(inline)]
+pub use hookspec_macros::hookimpl;
 pub use info::{HookInfo, ImplInfo, Order, Origin, PluginInfo, Source};
 pub use manager::PluginManager;
 pub use spec::{HookSpec, Plugin};

@@ -88,7 +88,7 @@ pub trait HookSpec: Send + Sync + 'static {
     label = "no #[hookimpl] implementation of the spec for this type",
     note = "put #[hookcore::hookimpl] on the `impl` block that implements the spec for `{Self}`"
 )]
-pub trait Plugin<S: HookSpec + ?Sized>: Send + Sync + 'static {
+pub trait Plugin<S: HookSpec + ?Sized>: 'static {
     #[doc(hidden)]
     /// Not public API. Where the `impl` block is: package, version, module.
     const SOURCE: Source;

@@ -210,10 +210,14 @@ impl Options {
             .starts_with(|c: char| c.is_ascii_uppercase());
         match site {
             Site::ImplFn if position == 0 && looks_like_trait => self.spec = Some(path),
-            Site::ImplFn if looks_like_trait => errors.at(
-                &path,
-                "the spec trait comes first: `#[hookimpl(Spec, ...)]`",
-            ),
+            Site::ImplFn if looks_like_trait => {
+                errors.at(
+                    &path,
+                    "the spec trait comes first: `#[hookimpl(Spec, ...)]`",
+                );
+                // Taken all the same, so the error is not followed by "name the spec".
+                self.spec.get_or_insert(path);
+            }
             Site::ImplBlock | Site::ImplMethod if looks_like_trait => errors.at(
                 &path,
                 "the spec is named by the impl block itself (`impl Spec for Type`); remove it here",
@@ -326,19 +330,6 @@ pub(crate) fn runtime_path(options: &Options) -> Path {
         .unwrap_or_else(|| syn::parse_quote!(::hookcore))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::edit_distance;
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("firstresult", "firstresult"), 0);
-        assert_eq!(edit_distance("firsresult", "firstresult"), 1);
-        assert_eq!(edit_distance("tryfrist", "tryfirst"), 2);
-        assert_eq!(edit_distance("", "name"), 4);
-    }
-}
-
 /// Removes the attributes named `name` (`#[hookspec(..)]`, `#[hookimpl(..)]`, with any
 /// path before the name) from `attrs` and parses their options at `site`.
 pub(crate) fn take(
@@ -409,4 +400,17 @@ pub(crate) fn reject(
         }
         !ours
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("firstresult", "firstresult"), 0);
+        assert_eq!(edit_distance("firsresult", "firstresult"), 1);
+        assert_eq!(edit_distance("tryfrist", "tryfirst"), 2);
+        assert_eq!(edit_distance("", "name"), 4);
+    }
 }

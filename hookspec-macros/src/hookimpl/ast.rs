@@ -49,14 +49,6 @@ impl Plugin {
         }
     }
 
-    /// The user's item, as it goes into the output.
-    pub(crate) fn item(&self) -> &dyn quote::ToTokens {
-        match self {
-            Plugin::Function { item, .. } => item,
-            Plugin::Block { item, .. } => item,
-        }
-    }
-
     /// The spec trait: named in the attribute of a function, in the `impl` of a block.
     pub(crate) fn spec(&self) -> Option<&Path> {
         match self {

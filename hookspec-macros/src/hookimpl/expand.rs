@@ -25,7 +25,45 @@ pub(crate) fn expand(plugin: &Plugin) -> TokenStream {
             item,
             options,
             methods,
-        } => block(item, options, methods, spec),
+        } => {
+            let plugin = block(item, options, methods, spec, !options.runtime.is_set());
+            quote!(#item #plugin)
+        }
+    }
+}
+
+/// The output next to errors: the user's item without what the errors already
+/// report, and for an impl block its `Plugin` impl, so that a host registering the
+/// type does not get a second error.
+pub(crate) fn after_error(plugin: &Plugin) -> TokenStream {
+    match (plugin, plugin.spec()) {
+        (Plugin::Function { item, .. }, _) => {
+            let mut item = item.clone();
+            // A receiver on a free function is reported; rustc would report it again.
+            if let Some(syn::FnArg::Receiver(_)) = item.sig.inputs.first() {
+                item.sig.inputs = item.sig.inputs.into_iter().skip(1).collect();
+            }
+            quote!(#item)
+        }
+        (
+            Plugin::Block {
+                item,
+                options,
+                methods,
+            },
+            Some(spec),
+        ) => {
+            let mut item = item.clone();
+            // A method given twice is reported; rustc would report it again.
+            let mut seen = std::collections::BTreeSet::new();
+            item.items.retain(|impl_item| match impl_item {
+                syn::ImplItem::Fn(method) => seen.insert(method.sig.ident.clone()),
+                _ => true,
+            });
+            let plugin = block(&item, options, methods, spec, false);
+            quote!(#item #plugin)
+        }
+        (Plugin::Block { item, .. }, None) => quote!(#item),
     }
 }
 
@@ -92,8 +130,14 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     }
 }
 
-/// An impl block keeps its trait impl as written and gains `Plugin<dyn Spec>`.
-fn block(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Path) -> TokenStream {
+/// An impl block gains `Plugin<dyn Spec>`, and with `link` a linked instance.
+fn block(
+    item: &ItemImpl,
+    options: &Options,
+    methods: &[Method],
+    spec: &Path,
+    link: bool,
+) -> TokenStream {
     let krate = runtime_path(options);
     let self_ty = &item.self_ty;
     let (impl_generics, _, where_clause) = item.generics.split_for_impl();
@@ -114,36 +158,36 @@ fn block(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Path) ->
             }
         }
     };
-    let linked = if options.runtime.is_set() {
-        quote!()
-    } else {
-        let instance = match (&options.instance.value, unit_value_path(self_ty)) {
-            (Some(instance), _) => quote!(#instance),
-            // `Type {}` builds a unit struct, and for a struct with fields the
-            // compiler names the missing fields, at the user's type.
-            (None, Some(path)) => quote!(#path {}),
-            // Validation asks for `instance` or `runtime` here.
-            (None, None) => return quote!(#item),
-        };
-        let plugin_name = options.name.value.as_ref().map_or_else(
-            || {
-                let type_name = format!("::{}", pretty(self_ty));
-                quote!(::core::concat!(::core::module_path!(), #type_name))
-            },
-            |name| quote!(#name),
-        );
-        let object = linked_object(spec, &quote!(&INSTANCE));
-        let entry = linked_entry(&krate, &plugin_name, &quote!(SOURCE), &quote!(IMPLS));
-        quote! {
-            // A static, not a const: the instance may hold atomics or locks.
-            static INSTANCE: #self_ty = #instance;
-            #object
-            #entry
+    let instance = match (&options.instance.value, unit_value_path(self_ty)) {
+        // A const block: a non-const expression is then reported as such.
+        (Some(instance), _) => Some(quote!(const { #instance })),
+        // `Type {}` builds a unit struct, and for a struct with fields the
+        // compiler names the missing fields, at the user's type.
+        (None, Some(path)) => Some(quote!(#path {})),
+        // Validation asks for `instance` or `runtime` here.
+        (None, None) => None,
+    };
+    let linked = match instance {
+        Some(instance) if link => {
+            let plugin_name = options.name.value.as_ref().map_or_else(
+                || {
+                    let type_name = format!("::{}", pretty(self_ty));
+                    quote!(::core::concat!(::core::module_path!(), #type_name))
+                },
+                |name| quote!(#name),
+            );
+            let object = linked_object(spec, &quote!(&INSTANCE));
+            let entry = linked_entry(&krate, &plugin_name, &quote!(SOURCE), &quote!(IMPLS));
+            quote! {
+                // A static, not a const: the instance may hold atomics or locks.
+                static INSTANCE: #self_ty = #instance;
+                #object
+                #entry
+            }
         }
+        _ => quote!(),
     };
     quote! {
-        #item
-
         const _: () = {
             const SOURCE: #krate::__private::Source = #source;
             const IMPLS: &'static [#krate::__private::ImplMeta] = &[#(#metas),*];

@@ -38,6 +38,10 @@ pub(crate) fn hookimpl(args: TokenStream, input: TokenStream) -> TokenStream {
     validate::check(&plugin, &mut errors);
     match errors.finish() {
         Ok(()) => expand::expand(&plugin),
-        Err(error) => with_fallback(plugin.item(), &error),
+        Err(error) => {
+            let mut tokens = expand::after_error(&plugin);
+            tokens.extend(error.to_compile_error());
+            tokens
+        }
     }
 }

@@ -63,7 +63,11 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
             "a generic plugin type cannot be linked, since one instance is built at compile time; add `runtime` and register instances with `PluginManager::register`",
         );
     }
-    if !runtime && !options.instance.is_set() && unit_value_path(&item.self_ty).is_none() {
+    if !runtime
+        && !options.instance.is_set()
+        && item.generics.params.is_empty()
+        && unit_value_path(&item.self_ty).is_none()
+    {
         errors.at(
             &item.self_ty,
             "#[hookimpl] links one instance of this type; give it with `instance = <const expression>`, or add `runtime` and register instances with `PluginManager::register`",

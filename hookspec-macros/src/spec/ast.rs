@@ -56,7 +56,7 @@ impl Spec {
 
     /// `PlatformsHooks` for `Platforms`.
     pub(crate) fn caller_ident(&self) -> Ident {
-        quote::format_ident!("{}Hooks", self.item.ident)
+        quote::format_ident!("{}Hooks", self.item.ident, span = self.item.ident.span())
     }
 }
 

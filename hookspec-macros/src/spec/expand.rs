@@ -3,7 +3,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
-use syn::{Ident, ItemTrait, parse_quote};
+use syn::{Ident, ItemTrait, parse_quote_spanned};
 
 use super::ast::{Hook, Spec};
 use crate::signature::{forward, pretty};
@@ -25,8 +25,12 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
     let krate = &spec.krate;
     let mut item = spec.item.clone();
     item.colon_token.get_or_insert_with(Default::default);
-    item.supertraits.push(parse_quote!(::core::marker::Send));
-    item.supertraits.push(parse_quote!(::core::marker::Sync));
+    // Spanned on the trait's name: "required by a bound in `Spec`" points there.
+    let name_span = item.ident.span();
+    item.supertraits
+        .push(parse_quote_spanned!(name_span=> ::core::marker::Send));
+    item.supertraits
+        .push(parse_quote_spanned!(name_span=> ::core::marker::Sync));
     let spec_name = item.ident.to_string();
     let mut hooks = spec.hooks.iter();
     for trait_item in &mut item.items {
@@ -39,8 +43,12 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
             .returns
             .neutral()
             .unwrap_or_else(|| quote!(#krate::__private::not_implemented(#spec_name, #hook_name)));
-        method.attrs.push(parse_quote!(#[allow(unused_variables)]));
-        method.default = Some(parse_quote!({ #body }));
+        // Spanned on the hook's name, where messages about the trait item point.
+        let span = method.sig.ident.span();
+        method
+            .attrs
+            .push(parse_quote_spanned!(span=> #[allow(unused_variables)]));
+        method.default = Some(parse_quote_spanned!(span=> { #body }));
         method.semi_token = None;
     }
     item

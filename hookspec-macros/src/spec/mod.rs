@@ -2,6 +2,7 @@
 
 mod ast;
 mod expand;
+mod repair;
 
 pub(crate) use ast::item_keyword;
 mod validate;
@@ -35,6 +36,10 @@ pub(crate) fn hookspec(args: TokenStream, input: TokenStream) -> TokenStream {
     validate::check(&spec, &mut errors);
     match errors.finish() {
         Ok(()) => expand::expand(&spec),
-        Err(error) => with_fallback(&spec.item, &error),
+        Err(error) => {
+            let mut tokens = expand::expand(&repair::repair(spec));
+            tokens.extend(error.to_compile_error());
+            tokens
+        }
     }
 }

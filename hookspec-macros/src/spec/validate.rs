@@ -27,11 +27,11 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
         match trait_item {
             TraitItem::Fn(_) => {}
             TraitItem::Const(item) => errors.at(
-                &item.const_token,
+                item.const_token,
                 "a hook spec declares only hooks (methods); move this constant out of the trait",
             ),
             TraitItem::Type(item) => errors.at(
-                &item.type_token,
+                item.type_token,
                 "a hook spec declares only hooks (methods); associated types would make plugins impossible to call through `dyn`",
             ),
             other => errors.at(other, "a hook spec declares only hooks (methods)"),

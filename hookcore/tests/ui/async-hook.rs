@@ -1,0 +1,6 @@
+#[hookcore::hookspec]
+pub trait Notifications {
+    async fn send_alert(&self, channel: &str, text: &str) -> Result<(), String>;
+}
+
+fn main() {}

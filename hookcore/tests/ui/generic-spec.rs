@@ -1,0 +1,6 @@
+#[hookcore::hookspec]
+pub trait Storage<T> {
+    fn save(&self, key: &str, value: &T);
+}
+
+fn main() {}

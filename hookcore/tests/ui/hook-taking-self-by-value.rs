@@ -1,0 +1,6 @@
+#[hookcore::hookspec]
+pub trait Lifecycle {
+    fn shutdown(self);
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+#[hookcore::hookspec]
+pub trait Platforms {
+    fn register_slack_commands(&self, commands: &mut Vec<String>) {
+        commands.push("help".into());
+    }
+}
+
+#[hookcore::hookimpl(Platforms)]
+fn register_slack_commands(commands: &mut Vec<String>) {
+    commands.push("geolocate".into());
+}
+
+fn main() {}

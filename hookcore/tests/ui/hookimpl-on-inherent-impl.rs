@@ -1,0 +1,15 @@
+#[hookcore::hookspec]
+pub trait Platforms {
+    fn register_slack_commands(&self, commands: &mut Vec<String>);
+}
+
+struct Geolocate;
+
+#[hookcore::hookimpl]
+impl Geolocate {
+    fn register_slack_commands(&self, commands: &mut Vec<String>) {
+        commands.push("geolocate".into());
+    }
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[hookcore::hookspec]
+pub fn register_slack_commands(commands: &mut Vec<String>) {
+    let _ = commands;
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[hookcore::hookspec]
+pub struct Platforms {
+    pub commands: Vec<String>,
+}
+
+fn main() {}

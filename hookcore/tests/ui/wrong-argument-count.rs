@@ -1,0 +1,12 @@
+#[hookcore::hookspec]
+pub trait Adapters {
+    #[hookspec(firstresult)]
+    fn get_adapter(&self, name: &str, version: u32) -> Option<String>;
+}
+
+#[hookcore::hookimpl(Adapters)]
+fn get_adapter(name: &str) -> Option<String> {
+    (name == "postgres").then(|| "pg".to_owned())
+}
+
+fn main() {}

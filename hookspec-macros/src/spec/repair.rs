@@ -1,0 +1,84 @@
+//! After a mistake, the spec with every rule-breaking part taken out. Expanding it
+//! next to the errors keeps plugins and hosts that use the spec compiling, so one
+//! mistake in the spec is one error, not one in every crate that uses it.
+
+use syn::{FnArg, GenericParam, Pat, ReturnType, TraitItem, Type, parse_quote};
+
+use super::ast::{Hook, Spec};
+use crate::returns::Returns;
+
+pub(crate) fn repair(mut spec: Spec) -> Spec {
+    let item = &mut spec.item;
+    item.generics = syn::Generics::default();
+    item.unsafety = None;
+    item.auto_token = None;
+    item.items.retain(|item| matches!(item, TraitItem::Fn(_)));
+    for (trait_item, hook) in item.items.iter_mut().zip(&mut spec.hooks) {
+        repair_hook(hook);
+        if let TraitItem::Fn(method) = trait_item {
+            *method = hook.method.clone();
+        }
+    }
+    spec
+}
+
+fn repair_hook(hook: &mut Hook) {
+    let sig = &mut hook.method.sig;
+    sig.asyncness = None;
+    sig.unsafety = None;
+    sig.constness = None;
+    sig.abi = None;
+    sig.variadic = None;
+    sig.generics.where_clause = None;
+    sig.generics.params = sig
+        .generics
+        .params
+        .iter()
+        .filter(|param| matches!(param, GenericParam::Lifetime(_)))
+        .cloned()
+        .collect();
+    match sig.inputs.first_mut() {
+        Some(FnArg::Receiver(receiver)) => *receiver = parse_quote!(&self),
+        _ => sig.inputs.insert(0, parse_quote!(&self)),
+    }
+    for (index, input) in sig.inputs.iter_mut().enumerate().skip(1) {
+        if let FnArg::Typed(typed) = input {
+            if !matches!(&*typed.pat, Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none())
+            {
+                let name = quote::format_ident!("arg{}", index);
+                *typed.pat = parse_quote!(#name);
+            }
+            without_impl_trait(&mut typed.ty);
+        }
+    }
+    if let ReturnType::Type(_, ty) = &mut sig.output {
+        without_impl_trait(ty);
+    }
+    hook.method.default = None;
+    hook.method.semi_token = Some(Default::default());
+    hook.returns = Returns::classify(&sig.output);
+    hook.args = sig
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(typed) => match &*typed.pat {
+                Pat::Ident(pat) => Some((pat.ident.clone(), (*typed.ty).clone())),
+                _ => None,
+            },
+            FnArg::Receiver(_) => None,
+        })
+        .collect();
+    if !hook.returns.answers_optionally() {
+        hook.firstresult = None;
+    }
+}
+
+/// `impl Trait` (which the validation reported) replaced by `()`.
+fn without_impl_trait(ty: &mut Type) {
+    match ty {
+        Type::ImplTrait(_) => *ty = parse_quote!(()),
+        Type::Reference(reference) => without_impl_trait(&mut reference.elem),
+        Type::Paren(paren) => without_impl_trait(&mut paren.elem),
+        _ => {}
+    }
+}

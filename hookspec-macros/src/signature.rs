@@ -147,7 +147,18 @@ pub(crate) fn pretty(tokens: &impl ToTokens) -> String {
     ] {
         text = text.replace(from, to);
     }
-    text
+    // `name (` to `name(`, but not `-> (` or `, (`.
+    let mut pretty = String::with_capacity(text.len());
+    for (index, ch) in text.char_indices() {
+        let before = pretty.chars().last();
+        let name_before = before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '>');
+        if ch == ' ' && text[index + 1..].starts_with('(') && name_before && !pretty.ends_with("->")
+        {
+            continue;
+        }
+        pretty.push(ch);
+    }
+    pretty
 }
 
 #[cfg(test)]

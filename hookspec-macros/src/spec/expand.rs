@@ -94,10 +94,13 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let params = hook.args.iter().map(|(arg, ty)| quote!(#arg: #ty));
     let forwards = hook.args.iter().map(|(arg, ty)| forward(arg, ty));
     let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
+    let returns = format!("Calls the `{name}` hook: {}.", describes(strategy));
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     quote! {
         #(#docs)*
+        ///
+        #[doc = #returns]
         #[inline]
         pub fn #name #generics (&self, #(#params),*) -> #output {
             #krate::__private::call::#strategy(
@@ -135,6 +138,28 @@ fn hook_spec_impl(spec: &Spec) -> TokenStream {
                     #krate::__private::OnceLock::new();
                 &GLOBAL
             }
+        }
+    }
+}
+
+/// What a call with `strategy` returns, for the caller method's docs.
+fn describes(strategy: &str) -> &'static str {
+    match strategy {
+        "unit" => "every implementation runs, in call order",
+        "collect" => "every implementation's value, in call order",
+        "collect_some" => "every `Some` value, in call order",
+        "first_some" => "the first `Some`; the implementations after it do not run",
+        "try_unit" => {
+            "every implementation runs in call order, until the first `Err`, which is returned"
+        }
+        "try_collect" => {
+            "every `Ok` value in call order, or the first `Err`; after an `Err` no implementation runs"
+        }
+        "try_collect_some" => {
+            "every `Ok(Some)` value in call order, or the first `Err`; after an `Err` no implementation runs"
+        }
+        _ => {
+            "the first `Ok(Some)` or the first `Err`, whichever comes first; the implementations after it do not run"
         }
     }
 }

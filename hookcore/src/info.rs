@@ -64,6 +64,7 @@ impl fmt::Display for Order {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImplMeta {
     pub hook: &'static str,
+    pub wrapper: bool,
     pub order: Order,
     pub file: &'static str,
     pub line: u32,
@@ -131,6 +132,8 @@ pub struct ImplInfo {
     pub plugin: String,
     /// The hook it implements.
     pub hook: &'static str,
+    /// `#[hookimpl(wrapper)]`: runs around the implementations.
+    pub wrapper: bool,
     /// `tryfirst`, `trylast` or normal.
     pub order: Order,
     /// Linked or registered at run time.
@@ -146,6 +149,9 @@ pub struct ImplInfo {
 impl fmt::Display for ImplInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ({}", self.plugin, self.source)?;
+        if self.wrapper {
+            write!(f, ", wrapper")?;
+        }
         if self.order != Order::Normal {
             write!(f, ", {}", self.order)?;
         }

@@ -183,9 +183,14 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         name: impl Into<String>,
         plugin: Arc<P>,
     ) -> Result<(), Error> {
-        self.update(|registry| {
-            registry.register(name.into(), plugin.__into_object(), P::IMPLS, P::SOURCE)
-        })
+        let object = plugin.__into_object();
+        let outcome = self.update(|registry| {
+            registry.register(name.into(), Arc::clone(&object), P::IMPLS, P::SOURCE)
+        });
+        // Dropped after the lock is released: when the registration was refused, the
+        // plugin's `Drop` runs here, never under the lock.
+        drop(object);
+        outcome
     }
 
     /// Registers every linked plugin that is neither registered nor blocked (pluggy's
@@ -331,8 +336,8 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         self.lock().get(name).map(Entry::info)
     }
 
-    /// The implementations of `hook`, in call order, with their options and source
-    /// locations (pluggy's `get_hookimpls`).
+    /// The wrappers of `hook`, outermost first, then its implementations in call
+    /// order, with their options and source locations (pluggy's `get_hookimpls`).
     ///
     /// # Errors
     ///
@@ -352,6 +357,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             .map(|record| ImplInfo {
                 plugin: record.plugin.to_string(),
                 hook: record.meta.hook,
+                wrapper: record.meta.wrapper,
                 order: record.meta.order,
                 origin: record.origin,
                 source: record.source,

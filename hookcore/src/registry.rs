@@ -186,12 +186,18 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                 .flat_map(|(entry, part)| part.impls.iter().map(move |meta| (entry, part, meta)))
                 .filter(|(_, _, meta)| meta.hook == hook.name)
                 .collect();
-            found.sort_by_key(|(entry, _, meta)| call_position(entry, meta.order));
-            *table = HookTable {
-                objects: found
+            // Wrappers first (they are listed first), each group in call order.
+            found.sort_by_key(|(entry, _, meta)| (!meta.wrapper, call_position(entry, meta.order)));
+            let objects = |wrapper: bool| -> Box<[PluginRef<S>]> {
+                found
                     .iter()
+                    .filter(|(_, _, meta)| meta.wrapper == wrapper)
                     .map(|(_, part, _)| part.object.clone())
-                    .collect(),
+                    .collect()
+            };
+            *table = HookTable {
+                wrappers: objects(true),
+                impls: objects(false),
                 records: found
                     .iter()
                     .map(|(entry, _, meta)| ImplRecord {
@@ -322,12 +328,14 @@ mod tests {
     static TWO: Answer = Answer(2);
     const HI: &[ImplMeta] = &[ImplMeta {
         hook: "hi",
+        wrapper: false,
         order: Order::Normal,
         file: "a.rs",
         line: 1,
     }];
     const HI_ELSEWHERE: &[ImplMeta] = &[ImplMeta {
         hook: "hi",
+        wrapper: false,
         order: Order::Normal,
         file: "b.rs",
         line: 2,
@@ -422,7 +430,7 @@ mod tests {
         for entries in [forward, backward] {
             let snapshot = registry(entries).unwrap().snapshot();
             let values: Vec<u8> = snapshot.hooks[0]
-                .objects
+                .impls
                 .iter()
                 .map(|plugin| plugin.hi())
                 .collect();

@@ -49,9 +49,11 @@ pub(crate) struct ImplRecord {
     pub source: Source,
 }
 
-/// One hook's implementations in call order; `objects[i]` belongs to `records[i]`.
+/// One hook's wrappers (outermost first) and implementations (in call order);
+/// `records` describes the wrappers, then the implementations.
 pub(crate) struct HookTable<S: ?Sized + 'static> {
-    pub objects: Box<[PluginRef<S>]>,
+    pub wrappers: Box<[PluginRef<S>]>,
+    pub impls: Box<[PluginRef<S>]>,
     pub records: Box<[ImplRecord]>,
 }
 
@@ -65,7 +67,8 @@ impl<S: ?Sized> Snapshot<S> {
         Snapshot {
             hooks: (0..hook_count)
                 .map(|_| HookTable {
-                    objects: Box::new([]),
+                    wrappers: Box::new([]),
+                    impls: Box::new([]),
                     records: Box::new([]),
                 })
                 .collect(),
@@ -90,6 +93,12 @@ impl<S: ?Sized> Dispatch<S> {
     pub fn impls(&self, index: usize) -> &[PluginRef<S>] {
         // `index` comes from the generated caller and is always in range; a slice
         // lookup keeps the call path free of `unsafe`.
-        &self.snapshot.hooks[index].objects
+        &self.snapshot.hooks[index].impls
+    }
+
+    /// The wrappers of hook number `index`, outermost first.
+    #[inline]
+    pub fn wrappers(&self, index: usize) -> &[PluginRef<S>] {
+        &self.snapshot.hooks[index].wrappers
     }
 }

@@ -17,6 +17,7 @@ pub(crate) const TRYLAST: &str = "trylast";
 pub(crate) const NAME: &str = "name";
 pub(crate) const INSTANCE: &str = "instance";
 pub(crate) const RUNTIME: &str = "runtime";
+pub(crate) const WRAPPER: &str = "wrapper";
 pub(crate) const CRATE: &str = "crate";
 
 /// Where an attribute stands; each place takes some options.
@@ -39,9 +40,9 @@ impl Site {
         match self {
             Site::SpecTrait => &[CRATE],
             Site::SpecMethod => &[FIRSTRESULT],
-            Site::ImplFn => &[TRYFIRST, TRYLAST, NAME, CRATE],
+            Site::ImplFn => &[WRAPPER, TRYFIRST, TRYLAST, NAME, CRATE],
             Site::ImplBlock => &[NAME, INSTANCE, RUNTIME, CRATE],
-            Site::ImplMethod => &[TRYFIRST, TRYLAST],
+            Site::ImplMethod => &[WRAPPER, TRYFIRST, TRYLAST],
         }
     }
 
@@ -60,7 +61,7 @@ impl Site {
 fn home_of(option: &str) -> &'static str {
     match option {
         FIRSTRESULT => "on a hook method of a #[hookspec] trait: `#[hookspec(firstresult)]`",
-        TRYFIRST | TRYLAST => {
+        TRYFIRST | TRYLAST | WRAPPER => {
             "on a #[hookimpl] function, or on a method inside a #[hookimpl] impl block"
         }
         NAME => "on a #[hookimpl] function or impl block: `#[hookimpl(name = \"...\")]`",
@@ -73,6 +74,7 @@ const ALL: &[&str] = &[
     FIRSTRESULT,
     TRYFIRST,
     TRYLAST,
+    WRAPPER,
     NAME,
     INSTANCE,
     RUNTIME,
@@ -147,6 +149,7 @@ pub(crate) struct Options {
     pub firstresult: Once<()>,
     pub tryfirst: Once<()>,
     pub trylast: Once<()>,
+    pub wrapper: Once<()>,
     pub name: Once<LitStr>,
     pub instance: Once<Expr>,
     pub runtime: Once<()>,
@@ -192,6 +195,7 @@ impl Options {
             FIRSTRESULT => &mut self.firstresult,
             TRYFIRST => &mut self.tryfirst,
             TRYLAST => &mut self.trylast,
+            WRAPPER => &mut self.wrapper,
             _ => &mut self.runtime,
         };
         flag.set(errors, word, ());

@@ -1,7 +1,7 @@
 //! Checks and helpers shared by hook declarations and implementations: both are
 //! function signatures under the same rules.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{FnArg, GenericParam, Ident, Pat, Signature, Type};
 
@@ -127,6 +127,65 @@ pub(crate) fn forward(name: &Ident, ty: &Type) -> TokenStream {
     }
 }
 
+/// Whether `ty` has a lifetime left for elision: `&T`, `'_`, `dyn Trait` without
+/// one.
+pub(crate) fn has_elided_lifetime(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(reference) => {
+            reference.lifetime.is_none() || has_elided_lifetime(&reference.elem)
+        }
+        Type::Paren(paren) => has_elided_lifetime(&paren.elem),
+        Type::Group(group) => has_elided_lifetime(&group.elem),
+        Type::Slice(slice) => has_elided_lifetime(&slice.elem),
+        Type::Array(array) => has_elided_lifetime(&array.elem),
+        Type::Ptr(ptr) => has_elided_lifetime(&ptr.elem),
+        Type::Tuple(tuple) => tuple.elems.iter().any(has_elided_lifetime),
+        Type::TraitObject(object) => {
+            object
+                .bounds
+                .iter()
+                .all(|bound| !matches!(bound, syn::TypeParamBound::Lifetime(_)))
+                || object.bounds.iter().any(
+                    |bound| matches!(bound, syn::TypeParamBound::Lifetime(l) if l.ident == "_"),
+                )
+        }
+        Type::Path(path) => path
+            .path
+            .segments
+            .iter()
+            .any(|segment| match &segment.arguments {
+                syn::PathArguments::AngleBracketed(args) => args.args.iter().any(|arg| match arg {
+                    syn::GenericArgument::Lifetime(lifetime) => lifetime.ident == "_",
+                    syn::GenericArgument::Type(ty) => has_elided_lifetime(ty),
+                    _ => false,
+                }),
+                _ => false,
+            }),
+        _ => false,
+    }
+}
+
+/// `wrap_get_adapter` for `get_adapter`, at the hook's span.
+pub(crate) fn wrap_ident(hook: &Ident) -> Ident {
+    quote::format_ident!("wrap_{}", hook, span = hook.span())
+}
+
+/// `PlatformsGetAdapterNext` for the hook `get_adapter` of `Platforms`.
+pub(crate) fn next_ident(spec: &Ident, hook: &Ident) -> Ident {
+    let camel: String = hook
+        .to_string()
+        .trim_start_matches("r#")
+        .split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect();
+    quote::format_ident!("{}{}Next", spec, camel, span = hook.span())
+}
+
 /// `tokens` as Rust source with the spaces a person would write.
 pub(crate) fn pretty(tokens: &impl ToTokens) -> String {
     let mut text = tokens.to_token_stream().to_string();
@@ -159,6 +218,26 @@ pub(crate) fn pretty(tokens: &impl ToTokens) -> String {
         pretty.push(ch);
     }
     pretty
+}
+
+/// `tokens` with every span set to `span`: an error about a path we build then
+/// points where `span` does instead of at the attribute.
+pub(crate) fn respan(tokens: &impl ToTokens, span: Span) -> TokenStream {
+    tokens
+        .to_token_stream()
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
+                inner.set_span(span);
+                token = proc_macro2::TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 #[cfg(test)]

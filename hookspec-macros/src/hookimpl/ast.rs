@@ -22,6 +22,7 @@ pub(crate) enum Plugin {
 
 /// A method of a `#[hookimpl]` impl block and its `#[hookimpl(..)]` options.
 pub(crate) struct Method {
+    /// The signature as the user wrote it (a wrapper's name is the hook's).
     pub sig: syn::Signature,
     pub options: Options,
 }
@@ -67,10 +68,12 @@ impl Method {
             "#[hookspec] options belong on the hook's declaration in the spec trait, not on an implementation",
             errors,
         );
-        Method {
-            sig: method.sig.clone(),
-            options,
+        let sig = method.sig.clone();
+        if options.wrapper.is_set() {
+            // A wrapper implements the spec's `wrap_<hook>` method.
+            method.sig.ident = crate::signature::wrap_ident(&sig.ident);
         }
+        Method { sig, options }
     }
 }
 

@@ -5,14 +5,14 @@
 //! generated name can collide with the user's or with another expansion's.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, ItemFn, ItemImpl, Path};
 
 use super::ast::{Method, Plugin, order_variant};
 use super::validate::unit_value_path;
 use crate::options::{Options, runtime_path};
-use crate::signature::pretty;
+use crate::signature::{pretty, respan};
 
 pub(crate) fn expand(plugin: &Plugin) -> TokenStream {
     let Some(spec) = plugin.spec() else {
@@ -54,10 +54,19 @@ pub(crate) fn after_error(plugin: &Plugin) -> TokenStream {
             Some(spec),
         ) => {
             let mut item = item.clone();
-            // A method given twice is reported; rustc would report it again.
+            // A method given twice is reported; rustc would report it again. Wrappers
+            // are left out: a wrapper's mistake is reported by the validation, and
+            // rustc would report it again against the spec's wrapper method.
+            let wrappers: Vec<syn::Ident> = methods
+                .iter()
+                .filter(|method| method.options.wrapper.is_set())
+                .map(|method| crate::signature::wrap_ident(&method.sig.ident))
+                .collect();
             let mut seen = std::collections::BTreeSet::new();
             item.items.retain(|impl_item| match impl_item {
-                syn::ImplItem::Fn(method) => seen.insert(method.sig.ident.clone()),
+                syn::ImplItem::Fn(method) => {
+                    !wrappers.contains(&method.sig.ident) && seen.insert(method.sig.ident.clone())
+                }
                 _ => true,
             });
             let plugin = block(&item, options, methods, spec, false);
@@ -95,10 +104,15 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     let assert_spec = quote_spanned! {spec.span()=>
         const _: () = #krate::__private::assert_spec::<dyn #spec>();
     };
+    let method_name = if options.wrapper.is_set() {
+        crate::signature::wrap_ident(name)
+    } else {
+        name.clone()
+    };
     // Spanned on the user's name, so "not a member of trait" points at it.
     let method = quote_spanned! {name.span()=>
         #[inline]
-        fn #name #generics (&self, #(#params),*) #output {
+        fn #method_name #generics (&self, #(#params),*) #output {
             #name(#(#args),*)
         }
     };
@@ -247,32 +261,14 @@ fn impl_meta(krate: &Path, sig: &syn::Signature, options: &Options) -> TokenStre
     let location = sig.ident.span();
     let file = quote_spanned!(location=> ::core::file!());
     let line = quote_spanned!(location=> ::core::line!());
+    let wrapper = options.wrapper.is_set();
     quote! {
         #krate::__private::ImplMeta {
             hook: #hook,
+            wrapper: #wrapper,
             order: #krate::__private::Order::#order,
             file: #file,
             line: #line,
         }
     }
-}
-
-/// `tokens` with every span set to `span`: an error about a path we build then
-/// points where `span` does instead of at the attribute.
-fn respan(tokens: &impl ToTokens, span: Span) -> TokenStream {
-    tokens
-        .to_token_stream()
-        .into_iter()
-        .map(|mut token| {
-            if let proc_macro2::TokenTree::Group(group) = &token {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(&group.stream(), span));
-                inner.set_span(span);
-                token = proc_macro2::TokenTree::Group(inner);
-            } else {
-                token.set_span(span);
-            }
-            token
-        })
-        .collect()
 }

@@ -23,6 +23,9 @@ pub(crate) fn check(plugin: &Plugin, errors: &mut Errors) {
 }
 
 fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) {
+    if let (true, Some(spec)) = (options.wrapper.is_set(), &options.spec) {
+        check_wrapper(sig, spec, errors);
+    }
     if options.spec.is_none() {
         errors.push(syn::Error::new(
             attribute_span(),
@@ -73,16 +76,49 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
             "#[hookimpl] links one instance of this type; give it with `instance = <const expression>`, or add `runtime` and register instances with `PluginManager::register`",
         );
     }
+    let spec = item.trait_.as_ref().map(|(_, path, _)| path);
     let mut seen = BTreeMap::new();
     for method in methods {
         let name = method.sig.ident.to_string();
-        if seen.insert(name.clone(), ()).is_some() {
+        let wrapper = method.options.wrapper.is_set();
+        if seen.insert((name.clone(), wrapper), ()).is_some() {
+            let what = if wrapper { "wrapped" } else { "implemented" };
             errors.at(
                 &method.sig.ident,
-                format!("`{name}` is implemented twice in this plugin; a plugin implements each hook once"),
+                format!("`{name}` is {what} twice in this plugin; a plugin implements each hook once, and wraps it once"),
             );
         }
         signature::check_common(&method.sig, Role::Implementation, errors);
+        if wrapper && let Some(spec) = spec {
+            check_wrapper(&method.sig, spec, errors);
+        }
+    }
+}
+
+/// A wrapper takes the rest of the call as its last argument.
+pub(crate) fn check_wrapper(sig: &syn::Signature, spec: &syn::Path, errors: &mut Errors) {
+    let Some(spec) = spec.segments.last() else {
+        return;
+    };
+    let next = crate::signature::next_ident(&spec.ident, &sig.ident);
+    let last_is_next = match sig.inputs.last() {
+        Some(FnArg::Typed(typed)) => match &*typed.ty {
+            Type::Path(path) => path
+                .path
+                .segments
+                .last()
+                .is_some_and(|segment| segment.ident == next),
+            _ => false,
+        },
+        _ => false,
+    };
+    if !last_is_next {
+        errors.at(
+            &sig.ident,
+            format!(
+                "a wrapper takes the rest of the call as its last argument: `next: {next}<'_>`, and calls `next.call(..)` with the hook's arguments at most once"
+            ),
+        );
     }
 }
 

@@ -26,6 +26,25 @@ pub(crate) struct Hook {
     pub args: Vec<(Ident, Type)>,
 }
 
+impl Hook {
+    /// Whether the hook gets a wrapper method and continuation type. Not when its
+    /// signature names lifetimes that the continuation type could not express: an
+    /// explicit lifetime parameter, or an elided lifetime in the return type.
+    pub(crate) fn wrappable(&self) -> bool {
+        let sig = &self.method.sig;
+        sig.generics.params.is_empty()
+            && match &sig.output {
+                syn::ReturnType::Default => true,
+                syn::ReturnType::Type(_, ty) => !signature::has_elided_lifetime(ty),
+            }
+    }
+
+    /// `wrap_get_adapter`: the trait method a `#[hookimpl(wrapper)]` implements.
+    pub(crate) fn wrap_ident(&self) -> Ident {
+        signature::wrap_ident(&self.method.sig.ident)
+    }
+}
+
 impl Spec {
     pub(crate) fn parse(mut item: ItemTrait, options: &Options, errors: &mut Errors) -> Spec {
         let mut hooks = Vec::new();
@@ -52,6 +71,11 @@ impl Spec {
             krate: options::runtime_path(options),
             hooks,
         }
+    }
+
+    /// `PlatformsGetAdapterNext` for the hook `get_adapter` of `Platforms`.
+    pub(crate) fn next_ident(&self, hook: &Hook) -> Ident {
+        signature::next_ident(&self.item.ident, &hook.method.sig.ident)
     }
 
     /// `PlatformsHooks` for `Platforms`.

@@ -13,6 +13,20 @@ pub(crate) fn repair(mut spec: Spec) -> Spec {
     item.unsafety = None;
     item.auto_token = None;
     item.items.retain(|item| matches!(item, TraitItem::Fn(_)));
+    // A hook named like another hook's wrapper method (reported) is left out.
+    let names: Vec<String> = spec
+        .hooks
+        .iter()
+        .map(|hook| hook.method.sig.ident.to_string())
+        .collect();
+    let clashes = |name: &syn::Ident| {
+        name.to_string()
+            .strip_prefix("wrap_")
+            .is_some_and(|wrapped| names.iter().any(|other| other == wrapped))
+    };
+    item.items
+        .retain(|item| !matches!(item, TraitItem::Fn(method) if clashes(&method.sig.ident)));
+    spec.hooks.retain(|hook| !clashes(&hook.method.sig.ident));
     for (trait_item, hook) in item.items.iter_mut().zip(&mut spec.hooks) {
         repair_hook(hook);
         if let TraitItem::Fn(method) = trait_item {

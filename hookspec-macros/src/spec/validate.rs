@@ -40,6 +40,20 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
     for hook in &spec.hooks {
         check_hook(hook, errors);
     }
+    for hook in &spec.hooks {
+        let name = hook.method.sig.ident.to_string();
+        if let Some(wrapped) = name.strip_prefix("wrap_")
+            && spec
+                .hooks
+                .iter()
+                .any(|other| other.method.sig.ident == wrapped)
+        {
+            errors.at(
+                &hook.method.sig.ident,
+                format!("`{name}` is the name of the wrapper method of the hook `{wrapped}`; rename this hook"),
+            );
+        }
+    }
 }
 
 fn check_hook(hook: &Hook, errors: &mut Errors) {

@@ -61,8 +61,9 @@ pub enum Error {
         hook: String,
     },
 
-    /// Two linked implementations of one hook under one plugin name, which happens when
-    /// `name = "..."` gives two functions or types the same plugin name.
+    /// Two linked implementations (or two wrappers) of one hook under one plugin
+    /// name, which happens when `name = "..."` or `specname = "..."` makes two
+    /// functions or types collide.
     #[error(
         "plugin `{plugin}` implements hook `{hook}` twice, at {first} and at {second}; give one of them another `name = \"...\"`"
     )]
@@ -88,6 +89,18 @@ pub enum Error {
         first: String,
         /// The other.
         second: String,
+    },
+
+    /// `before`/`after` constraints that cannot all hold.
+    #[error(
+        "the `before`/`after` constraints of hook `{hook}` form a cycle: {}; remove one of them",
+        plugins.join(" before ")
+    )]
+    OrderCycle {
+        /// The hook.
+        hook: &'static str,
+        /// The plugins of the cycle in constraint order, the first repeated last.
+        plugins: Vec<String>,
     },
 
     /// [`PluginManager::require`](crate::PluginManager::require) found plugins missing.

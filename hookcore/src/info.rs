@@ -3,6 +3,7 @@
 //! ([`PluginInfo`], [`ImplInfo`]).
 
 use std::fmt;
+use std::sync::Arc;
 
 /// One hook of a spec, as `#[hookspec]` declared it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub struct HookInfo {
     pub name: &'static str,
     /// `#[hookspec(firstresult)]`: the call stops at the first `Some`.
     pub firstresult: bool,
+    /// `#[hookspec(historic)]`: calls are replayed to plugins registered later.
+    pub historic: bool,
     /// The method's signature as written in the spec, for display.
     pub signature: &'static str,
 }
@@ -19,10 +22,16 @@ pub struct HookInfo {
 impl HookInfo {
     #[doc(hidden)]
     /// Not public API; used by generated code.
-    pub const fn __new(name: &'static str, firstresult: bool, signature: &'static str) -> Self {
+    pub const fn __new(
+        name: &'static str,
+        firstresult: bool,
+        historic: bool,
+        signature: &'static str,
+    ) -> Self {
         HookInfo {
             name,
             firstresult,
+            historic,
             signature,
         }
     }
@@ -66,6 +75,8 @@ pub struct ImplMeta {
     pub hook: &'static str,
     pub wrapper: bool,
     pub order: Order,
+    pub before: &'static [&'static str],
+    pub after: &'static [&'static str],
     pub file: &'static str,
     pub line: u32,
 }
@@ -136,6 +147,13 @@ pub struct ImplInfo {
     pub wrapper: bool,
     /// `tryfirst`, `trylast` or normal.
     pub order: Order,
+    /// `before = ...`: plugins this implementation runs before.
+    pub before: &'static [&'static str],
+    /// `after = ...`: plugins this implementation runs after.
+    pub after: &'static [&'static str],
+    /// Names in `before`/`after` that have no entry for this hook (not registered,
+    /// or not implementing it), so the constraint was ignored.
+    pub ignored: Vec<&'static str>,
     /// Linked or registered at run time.
     pub origin: Origin,
     /// The package it was compiled in.
@@ -156,5 +174,27 @@ impl fmt::Display for ImplInfo {
             write!(f, ", {}", self.order)?;
         }
         write!(f, ") at {}:{}", self.file, self.line)
+    }
+}
+
+/// A result and the plugin that returned it, from the tagged caller
+/// ([`PluginManager::tagged_hook`](crate::PluginManager::tagged_hook)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Tagged<T> {
+    /// The name of the plugin that returned `value`.
+    pub plugin: Arc<str>,
+    /// What it returned.
+    pub value: T,
+}
+
+impl<T> Tagged<T> {
+    #[doc(hidden)]
+    /// Not public API; used by generated code.
+    #[inline]
+    pub fn __new(plugin: &Arc<str>, value: T) -> Self {
+        Tagged {
+            plugin: Arc::clone(plugin),
+            value,
+        }
     }
 }

@@ -134,6 +134,7 @@ mod error;
 mod info;
 mod linked;
 mod manager;
+mod order;
 mod registry;
 mod spec;
 mod table;
@@ -301,6 +302,6 @@ pub use hookspec_macros::hookspec;
 /// missing fields.
 #[doc(inline)]
 pub use hookspec_macros::hookimpl;
-pub use info::{HookInfo, ImplInfo, Order, Origin, PluginInfo, Source};
+pub use info::{HookInfo, ImplInfo, Order, Origin, PluginInfo, Source, Tagged};
 pub use manager::PluginManager;
 pub use spec::{HookSpec, Plugin};

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::registry::{Entry, Registry};
 use crate::spec::{HookSpec, Plugin};
-use crate::table::{Dispatch, Snapshot};
+use crate::table::{Dispatch, Replay, Snapshot};
 
 /// The plugins of one spec and the dispatch table built from them.
 ///
@@ -155,8 +155,48 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn hook(&self) -> S::Hooks {
-        S::__hooks(Dispatch::new(self.table.load()))
+    pub fn hook(&self) -> S::Hooks<'_> {
+        S::__hooks(Dispatch::new(self.table.load(), self))
+    }
+
+    /// The tagged caller: like [`hook`](Self::hook), but each result comes with the
+    /// name of the plugin that returned it. It runs the implementations without the
+    /// wrappers, whose outcome has no plugin to name.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Health {
+    ///     fn status(&self) -> &'static str;
+    /// }
+    ///
+    /// #[hookcore::hookimpl(Health, name = "database")]
+    /// fn status() -> &'static str {
+    ///     "up"
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Health>::linked()?;
+    /// let statuses = pm.tagged_hook().status();
+    /// assert_eq!((&*statuses[0].plugin, statuses[0].value), ("database", "up"));
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn tagged_hook(&self) -> S::Tagged<'_> {
+        S::__tagged(Dispatch::new(self.table.load(), self))
+    }
+
+    /// Records a historic call and runs it on the current implementations. Under
+    /// the registry's lock, so that a plugin registering meanwhile either is in the
+    /// table read here or finds the call in the history, never both, never neither.
+    pub(crate) fn call_historic(&self, index: usize, replay: Replay<S>) {
+        let current = {
+            let mut registry = self.lock();
+            registry.record_historic(index, Arc::clone(&replay));
+            self.table.load_full()
+        };
+        for plugin in &current.hooks[index].impls {
+            replay(plugin);
+        }
     }
 
     /// Registers `plugin` under `name`, placed in every hook it implements.
@@ -359,6 +399,9 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
                 hook: record.meta.hook,
                 wrapper: record.meta.wrapper,
                 order: record.meta.order,
+                before: record.meta.before,
+                after: record.meta.after,
+                ignored: record.ignored.to_vec(),
                 origin: record.origin,
                 source: record.source,
                 file: record.meta.file,
@@ -380,18 +423,30 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             .ok_or_else(|| Error::NotRegistered { name: name.into() })
     }
 
-    /// Runs `change` on the registry; on success publishes the new table. Whatever
-    /// the change removed is dropped by the caller, after the lock is released, so
-    /// a plugin's `Drop` never runs under the lock.
+    /// Runs `change` on a copy of the registry and builds its table; only if both
+    /// succeed do the copy and the table replace the current ones, so a failed call
+    /// changes nothing. Whatever the change removed is dropped after the lock is
+    /// released, so a plugin's `Drop` never runs under the lock.
     fn update<T>(
         &self,
         change: impl FnOnce(&mut Registry<S>) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let mut registry = self.lock();
-        let outcome = change(&mut registry)?;
-        let previous = self.table.swap(Arc::new(registry.snapshot()));
+        let mut next = registry.clone();
+        // On an error, `next` is dropped here, under the lock; every plugin object
+        // in it is also held by `registry` (or by the caller), so no `Drop` runs.
+        let outcome = change(&mut next)?;
+        let snapshot = next.snapshot()?;
+        let replays = next.replays_since(registry.next_seq());
+        let previous_registry = std::mem::replace(&mut *registry, next);
+        let previous_table = self.table.swap(Arc::new(snapshot));
         drop(registry);
-        drop(previous);
+        drop(previous_registry);
+        drop(previous_table);
+        // Historic calls reach the plugins just registered, outside the lock.
+        for (plugin, replay) in replays {
+            replay(&plugin);
+        }
         Ok(outcome)
     }
 

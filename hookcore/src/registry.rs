@@ -15,8 +15,41 @@ use std::sync::Arc;
 use crate::error::Error;
 use crate::info::{ImplMeta, Order, Origin, PluginInfo, Source};
 use crate::linked::{self, LinkedPlugin};
+use crate::order;
 use crate::spec::HookSpec;
-use crate::table::{HookTable, ImplRecord, PluginRef, Snapshot};
+use crate::table::{HookTable, ImplRecord, PluginRef, Replay, Snapshot};
+
+impl<S: ?Sized> Clone for Part<S> {
+    fn clone(&self) -> Self {
+        Part {
+            object: self.object.clone(),
+            impls: self.impls,
+        }
+    }
+}
+
+impl<S: ?Sized> Clone for Entry<S> {
+    fn clone(&self) -> Self {
+        Entry {
+            name: Arc::clone(&self.name),
+            origin: self.origin,
+            source: self.source,
+            seq: self.seq,
+            parts: self.parts.clone(),
+        }
+    }
+}
+
+impl<S: ?Sized> Clone for Registry<S> {
+    fn clone(&self) -> Self {
+        Registry {
+            plugins: self.plugins.clone(),
+            blocked: self.blocked.clone(),
+            next_seq: self.next_seq,
+            history: self.history.clone(),
+        }
+    }
+}
 
 /// One plugin object and the hooks it implements. A linked plugin made of free
 /// functions has one part per function; any other plugin has one part.
@@ -59,11 +92,13 @@ impl<S: HookSpec + ?Sized> Entry<S> {
     }
 }
 
-/// Plugins in registration order and the blocked names.
+/// Plugins in registration order, the blocked names, and the historic calls.
 pub(crate) struct Registry<S: ?Sized + 'static> {
     plugins: Vec<Entry<S>>,
     blocked: BTreeSet<String>,
     next_seq: u64,
+    /// Historic calls in call order: the hook's index and the recorded call.
+    history: Vec<(usize, Replay<S>)>,
 }
 
 impl<S: HookSpec + ?Sized> Registry<S> {
@@ -72,7 +107,38 @@ impl<S: HookSpec + ?Sized> Registry<S> {
             plugins: Vec::new(),
             blocked: BTreeSet::new(),
             next_seq: 0,
+            history: Vec::new(),
         }
+    }
+
+    pub(crate) fn next_seq(&self) -> u64 {
+        self.next_seq
+    }
+
+    pub(crate) fn record_historic(&mut self, hook: usize, replay: Replay<S>) {
+        self.history.push((hook, replay));
+    }
+
+    /// The historic calls owed to the plugins registered at `seq` or later: each
+    /// implementation of a historic hook, with every recorded call of that hook.
+    pub(crate) fn replays_since(&self, seq: u64) -> Vec<(PluginRef<S>, Replay<S>)> {
+        let mut replays = Vec::new();
+        for entry in self.plugins.iter().filter(|entry| entry.seq >= seq) {
+            for part in &entry.parts {
+                for meta in part.impls.iter().filter(|meta| !meta.wrapper) {
+                    let Some(index) = S::HOOKS
+                        .iter()
+                        .position(|hook| hook.historic && hook.name == meta.hook)
+                    else {
+                        continue;
+                    };
+                    for (_, replay) in self.history.iter().filter(|(hook, _)| *hook == index) {
+                        replays.push((part.object.clone(), Arc::clone(replay)));
+                    }
+                }
+            }
+        }
+        replays
     }
 
     pub(crate) fn plugins(&self) -> &[Entry<S>] {
@@ -176,10 +242,10 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     }
 
     /// The dispatch table for the current plugins.
-    pub(crate) fn snapshot(&self) -> Snapshot<S> {
+    pub(crate) fn snapshot(&self) -> Result<Snapshot<S>, Error> {
         let mut snapshot = Snapshot::empty(S::HOOKS.len());
         for (table, hook) in snapshot.hooks.iter_mut().zip(S::HOOKS) {
-            let mut found: Vec<(&Entry<S>, &Part<S>, &'static ImplMeta)> = self
+            let found: Vec<Found<'_, S>> = self
                 .plugins
                 .iter()
                 .flat_map(|entry| entry.parts.iter().map(move |part| (entry, part)))
@@ -187,30 +253,87 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                 .filter(|(_, _, meta)| meta.hook == hook.name)
                 .collect();
             // Wrappers first (they are listed first), each group in call order.
-            found.sort_by_key(|(entry, _, meta)| (!meta.wrapper, call_position(entry, meta.order)));
-            let objects = |wrapper: bool| -> Box<[PluginRef<S>]> {
-                found
+            let wrappers = call_order(hook.name, found.iter().filter(|(_, _, meta)| meta.wrapper))?;
+            let impls = call_order(hook.name, found.iter().filter(|(_, _, meta)| !meta.wrapper))?;
+            let objects = |group: &[Placed<'_, '_, S>]| -> Box<[PluginRef<S>]> {
+                group
                     .iter()
-                    .filter(|(_, _, meta)| meta.wrapper == wrapper)
-                    .map(|(_, part, _)| part.object.clone())
+                    .map(|((_, part, _), _)| part.object.clone())
                     .collect()
             };
             *table = HookTable {
-                wrappers: objects(true),
-                impls: objects(false),
-                records: found
+                wrappers: objects(&wrappers),
+                impls: objects(&impls),
+                impl_plugins: impls
                     .iter()
-                    .map(|(entry, _, meta)| ImplRecord {
+                    .map(|((entry, _, _), _)| Arc::clone(&entry.name))
+                    .collect(),
+                records: wrappers
+                    .into_iter()
+                    .chain(impls)
+                    .map(|((entry, _, meta), ignored)| ImplRecord {
                         plugin: Arc::clone(&entry.name),
                         meta: **meta,
                         origin: entry.origin,
                         source: entry.source,
+                        ignored: ignored.into(),
                     })
                     .collect(),
             };
         }
-        snapshot
+        Ok(snapshot)
     }
+}
+
+/// One implementation of a hook: its plugin, plugin object and metadata.
+type Found<'r, S> = (&'r Entry<S>, &'r Part<S>, &'static ImplMeta);
+
+/// An implementation in its group's call order, with its ignored constraints.
+type Placed<'f, 'r, S> = (&'f Found<'r, S>, Vec<&'static str>);
+
+/// One group (the wrappers, or the implementations) of a hook in call order, each
+/// with the `before`/`after` names that matched nothing in the group.
+fn call_order<'f, 'r, S: ?Sized>(
+    hook: &'static str,
+    group: impl Iterator<Item = &'f Found<'r, S>>,
+) -> Result<Vec<Placed<'f, 'r, S>>, Error>
+where
+    'r: 'f,
+{
+    let mut group: Vec<&Found<'r, S>> = group.collect();
+    group.sort_by_key(|(entry, _, meta)| call_position(entry, meta.order));
+    let named = |name: &str| -> Vec<usize> {
+        (0..group.len())
+            .filter(|&at| &*group[at].0.name == name)
+            .collect()
+    };
+    let mut edges = Vec::new();
+    let mut ignored = vec![Vec::new(); group.len()];
+    for (at, (_, _, meta)) in group.iter().enumerate() {
+        for (names, this_first) in [(meta.before, true), (meta.after, false)] {
+            for &name in names {
+                let others = named(name);
+                if others.is_empty() {
+                    ignored[at].push(name);
+                }
+                for other in others {
+                    edges.push(if this_first { (at, other) } else { (other, at) });
+                }
+            }
+        }
+    }
+    let order = order::constrained(group.len(), &edges).map_err(|cycle| Error::OrderCycle {
+        hook,
+        plugins: cycle
+            .into_iter()
+            .map(|at| group[at].0.name.to_string())
+            .collect(),
+    })?;
+    let mut ignored: Vec<Option<Vec<&'static str>>> = ignored.into_iter().map(Some).collect();
+    Ok(order
+        .into_iter()
+        .map(|at| (group[at], ignored[at].take().unwrap_or_default()))
+        .collect())
 }
 
 /// The sort key of the ordering rules in this module's header.
@@ -250,7 +373,7 @@ fn group_linked<S: ?Sized>(
             if let Some(earlier) = parts
                 .iter()
                 .flat_map(|part| part.impls)
-                .find(|m| m.hook == meta.hook)
+                .find(|m| (m.hook, m.wrapper) == (meta.hook, meta.wrapper))
             {
                 // Report the two places in a stable order, whatever the linker did.
                 let (first, second) = sorted_pair(location(earlier), location(meta));
@@ -293,9 +416,9 @@ mod tests {
         fn hi(&self) -> u8;
     }
 
-    struct HandHooks(Dispatch<dyn Hand>);
+    struct HandHooks<'a>(Dispatch<'a, dyn Hand>);
 
-    impl HandHooks {
+    impl HandHooks<'_> {
         fn hi(&self) -> Vec<u8> {
             crate::call::collect(self.0.impls(0), |plugin| plugin.hi())
         }
@@ -303,10 +426,16 @@ mod tests {
 
     impl HookSpec for dyn Hand {
         const NAME: &'static str = "Hand";
-        const HOOKS: &'static [HookInfo] = &[HookInfo::__new("hi", false, "fn hi(&self) -> u8")];
-        type Hooks = HandHooks;
+        const HOOKS: &'static [HookInfo] =
+            &[HookInfo::__new("hi", false, false, "fn hi(&self) -> u8")];
+        type Hooks<'a> = HandHooks<'a>;
+        type Tagged<'a> = HandHooks<'a>;
 
-        fn __hooks(dispatch: Dispatch<Self>) -> HandHooks {
+        fn __hooks(dispatch: Dispatch<'_, Self>) -> HandHooks<'_> {
+            HandHooks(dispatch)
+        }
+
+        fn __tagged(dispatch: Dispatch<'_, Self>) -> HandHooks<'_> {
             HandHooks(dispatch)
         }
 
@@ -330,6 +459,8 @@ mod tests {
         hook: "hi",
         wrapper: false,
         order: Order::Normal,
+        before: &[],
+        after: &[],
         file: "a.rs",
         line: 1,
     }];
@@ -337,6 +468,8 @@ mod tests {
         hook: "hi",
         wrapper: false,
         order: Order::Normal,
+        before: &[],
+        after: &[],
         file: "b.rs",
         line: 2,
     }];
@@ -428,7 +561,7 @@ mod tests {
             (entry("b", "x", HI), &TWO),
         ];
         for entries in [forward, backward] {
-            let snapshot = registry(entries).unwrap().snapshot();
+            let snapshot = registry(entries).unwrap().snapshot().unwrap();
             let values: Vec<u8> = snapshot.hooks[0]
                 .impls
                 .iter()

@@ -41,11 +41,18 @@ pub trait HookSpec: Send + Sync + 'static {
     /// The hooks, in the order the trait declares them.
     const HOOKS: &'static [HookInfo];
     /// The typed caller `#[hookspec]` generates (`PlatformsHooks`): one method per hook.
-    type Hooks;
+    type Hooks<'a>;
+    /// The tagged caller `#[hookspec]` generates (`PlatformsTaggedHooks`): each
+    /// result with the name of the plugin that returned it.
+    type Tagged<'a>;
 
     #[doc(hidden)]
     /// Not public API; used by generated code.
-    fn __hooks(dispatch: Dispatch<Self>) -> Self::Hooks;
+    fn __hooks(dispatch: Dispatch<'_, Self>) -> Self::Hooks<'_>;
+
+    #[doc(hidden)]
+    /// Not public API; used by generated code.
+    fn __tagged(dispatch: Dispatch<'_, Self>) -> Self::Tagged<'_>;
 
     #[doc(hidden)]
     /// Not public API; used by generated code. The cell behind [`PluginManager::global`].

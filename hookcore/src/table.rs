@@ -10,6 +10,14 @@ use std::sync::Arc;
 use arc_swap::Guard;
 
 use crate::info::{ImplMeta, Origin, Source};
+use crate::manager::PluginManager;
+use crate::spec::HookSpec;
+
+/// A recorded historic call: runs the hook, with the call's arguments, on one
+/// plugin object and hands the result to the caller's callback.
+#[doc(hidden)]
+/// Not public API; built by generated code.
+pub type Replay<S> = Arc<dyn Fn(&S) + Send + Sync>;
 
 /// A plugin object: a `'static` one found at link time, or one registered at run time.
 #[doc(hidden)]
@@ -47,6 +55,8 @@ pub(crate) struct ImplRecord {
     pub meta: ImplMeta,
     pub origin: Origin,
     pub source: Source,
+    /// `before`/`after` names that matched no other entry of the hook.
+    pub ignored: Box<[&'static str]>,
 }
 
 /// One hook's wrappers (outermost first) and implementations (in call order);
@@ -54,6 +64,8 @@ pub(crate) struct ImplRecord {
 pub(crate) struct HookTable<S: ?Sized + 'static> {
     pub wrappers: Box<[PluginRef<S>]>,
     pub impls: Box<[PluginRef<S>]>,
+    /// The plugin of each of `impls`.
+    pub impl_plugins: Box<[Arc<str>]>,
     pub records: Box<[ImplRecord]>,
 }
 
@@ -69,6 +81,7 @@ impl<S: ?Sized> Snapshot<S> {
                 .map(|_| HookTable {
                     wrappers: Box::new([]),
                     impls: Box::new([]),
+                    impl_plugins: Box::new([]),
                     records: Box::new([]),
                 })
                 .collect(),
@@ -76,16 +89,30 @@ impl<S: ?Sized> Snapshot<S> {
     }
 }
 
-/// The table one call (or one caller value) works with.
+/// The table one call (or one caller value) works with, and the manager it came
+/// from (for historic calls).
 #[doc(hidden)]
 /// Not public API; held by the caller struct that `#[hookspec]` generates.
-pub struct Dispatch<S: ?Sized + 'static> {
+pub struct Dispatch<'a, S: HookSpec + ?Sized> {
     snapshot: Guard<Arc<Snapshot<S>>>,
+    manager: &'a PluginManager<S>,
 }
 
-impl<S: ?Sized> Dispatch<S> {
-    pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>) -> Self {
-        Dispatch { snapshot }
+impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
+    pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>, manager: &'a PluginManager<S>) -> Self {
+        Dispatch { snapshot, manager }
+    }
+
+    /// Records a historic call of hook number `index` and runs it on every
+    /// implementation; plugins registered later run it when they register.
+    pub fn call_historic(&self, index: usize, replay: Replay<S>) {
+        self.manager.call_historic(index, replay);
+    }
+
+    /// The plugin of each of [`impls`](Self::impls).
+    #[inline]
+    pub fn impl_plugins(&self, index: usize) -> &[Arc<str>] {
+        &self.snapshot.hooks[index].impl_plugins
     }
 
     /// The implementations of hook number `index`, in call order.

@@ -180,3 +180,110 @@ fn a_reloaded_linked_plugin_keeps_its_place() {
     assert_eq!(pm.load_linked().unwrap(), 1);
     assert_eq!(called(&pm), before);
 }
+
+/// Runs before `ordering::alpha` and after `beta`, whatever their default places.
+struct Pinned;
+
+#[hookimpl(runtime)]
+impl Steps for Pinned {
+    #[hookimpl(before = "ordering::alpha", after = "beta")]
+    fn step(&self, trace: &mut Vec<String>) {
+        trace.push("pinned".into());
+    }
+}
+
+/// Asks to run after `ordering::zeta`, even though it is `tryfirst`.
+struct LateFirst;
+
+#[hookimpl(runtime)]
+impl Steps for LateFirst {
+    #[hookimpl(tryfirst, after = ["ordering::zeta", "absent-plugin"])]
+    fn step(&self, trace: &mut Vec<String>) {
+        trace.push("late-first".into());
+    }
+}
+
+/// Runs before `pinned`: with `Pinned` (after beta) and this (before beta via
+/// `after`...) the constraints can close a cycle.
+struct BeforePinnedAfterAlpha;
+
+#[hookimpl(runtime)]
+impl Steps for BeforePinnedAfterAlpha {
+    #[hookimpl(before = "beta", after = "ordering::alpha")]
+    fn step(&self, trace: &mut Vec<String>) {
+        trace.push("cyclic".into());
+    }
+}
+
+#[test]
+fn before_and_after_move_an_implementation_among_the_others() {
+    let pm = PluginManager::<dyn Steps>::linked().unwrap();
+    pm.register("pinned", Pinned).unwrap();
+    assert_eq!(
+        called(&pm),
+        [
+            "ordering::early",
+            "beta",
+            "pinned",
+            "ordering::alpha",
+            "ordering::zeta",
+            "ordering::late"
+        ]
+    );
+}
+
+#[test]
+fn constraints_override_tryfirst_and_absent_names_are_ignored_visibly() {
+    let pm = PluginManager::<dyn Steps>::linked().unwrap();
+    pm.register("late-first", LateFirst).unwrap();
+    assert_eq!(
+        called(&pm),
+        [
+            "ordering::early",
+            "beta",
+            "ordering::alpha",
+            "ordering::zeta",
+            "late-first",
+            "ordering::late"
+        ]
+    );
+    let imp = pm
+        .hookimpls("step")
+        .unwrap()
+        .into_iter()
+        .find(|imp| imp.plugin == "late-first")
+        .unwrap();
+    assert_eq!(imp.after, ["ordering::zeta", "absent-plugin"]);
+    assert_eq!(imp.ignored, ["absent-plugin"]);
+}
+
+#[test]
+fn a_cycle_is_an_error_naming_its_plugins_and_changes_nothing() {
+    let pm = PluginManager::<dyn Steps>::linked().unwrap();
+    pm.register("pinned", Pinned).unwrap();
+    let before = (called(&pm), pm.plugins());
+    // pinned: after beta, before alpha; cyclic: after alpha, before beta.
+    let err = pm.register("cyclic", BeforePinnedAfterAlpha).unwrap_err();
+    assert_eq!(
+        err,
+        hookcore::Error::OrderCycle {
+            hook: "step",
+            plugins: vec![
+                "cyclic".into(),
+                "beta".into(),
+                "pinned".into(),
+                "ordering::alpha".into(),
+                "cyclic".into()
+            ],
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "the `before`/`after` constraints of hook `step` form a cycle: cyclic before beta before pinned before \
+         ordering::alpha before cyclic; remove one of them"
+    );
+    assert_eq!((called(&pm), pm.plugins()), before);
+    // Without `pinned`, the same plugin fits.
+    pm.unregister("pinned").unwrap();
+    pm.register("cyclic", BeforePinnedAfterAlpha).unwrap();
+}

@@ -18,6 +18,10 @@ pub(crate) const NAME: &str = "name";
 pub(crate) const INSTANCE: &str = "instance";
 pub(crate) const RUNTIME: &str = "runtime";
 pub(crate) const WRAPPER: &str = "wrapper";
+pub(crate) const HISTORIC: &str = "historic";
+pub(crate) const BEFORE: &str = "before";
+pub(crate) const AFTER: &str = "after";
+pub(crate) const SPECNAME: &str = "specname";
 pub(crate) const CRATE: &str = "crate";
 
 /// Where an attribute stands; each place takes some options.
@@ -39,10 +43,12 @@ impl Site {
     fn accepts(self) -> &'static [&'static str] {
         match self {
             Site::SpecTrait => &[CRATE],
-            Site::SpecMethod => &[FIRSTRESULT],
-            Site::ImplFn => &[WRAPPER, TRYFIRST, TRYLAST, NAME, CRATE],
+            Site::SpecMethod => &[FIRSTRESULT, HISTORIC],
+            Site::ImplFn => &[
+                WRAPPER, TRYFIRST, TRYLAST, BEFORE, AFTER, SPECNAME, NAME, CRATE,
+            ],
             Site::ImplBlock => &[NAME, INSTANCE, RUNTIME, CRATE],
-            Site::ImplMethod => &[WRAPPER, TRYFIRST, TRYLAST],
+            Site::ImplMethod => &[WRAPPER, TRYFIRST, TRYLAST, BEFORE, AFTER, SPECNAME],
         }
     }
 
@@ -61,7 +67,8 @@ impl Site {
 fn home_of(option: &str) -> &'static str {
     match option {
         FIRSTRESULT => "on a hook method of a #[hookspec] trait: `#[hookspec(firstresult)]`",
-        TRYFIRST | TRYLAST | WRAPPER => {
+        HISTORIC => "on a hook method of a #[hookspec] trait: `#[hookspec(historic)]`",
+        TRYFIRST | TRYLAST | WRAPPER | BEFORE | AFTER | SPECNAME => {
             "on a #[hookimpl] function, or on a method inside a #[hookimpl] impl block"
         }
         NAME => "on a #[hookimpl] function or impl block: `#[hookimpl(name = \"...\")]`",
@@ -75,6 +82,10 @@ const ALL: &[&str] = &[
     TRYFIRST,
     TRYLAST,
     WRAPPER,
+    HISTORIC,
+    BEFORE,
+    AFTER,
+    SPECNAME,
     NAME,
     INSTANCE,
     RUNTIME,
@@ -150,6 +161,10 @@ pub(crate) struct Options {
     pub tryfirst: Once<()>,
     pub trylast: Once<()>,
     pub wrapper: Once<()>,
+    pub historic: Once<()>,
+    pub before: Once<Vec<LitStr>>,
+    pub after: Once<Vec<LitStr>>,
+    pub specname: Once<Ident>,
     pub name: Once<LitStr>,
     pub instance: Once<Expr>,
     pub runtime: Once<()>,
@@ -172,6 +187,12 @@ impl Options {
                 "`tryfirst` and `trylast` cannot both be given; keep one",
             ));
         }
+        if let (Some(historic), true) = (options.historic.span, options.firstresult.is_set()) {
+            errors.push(syn::Error::new(
+                historic,
+                "`historic` and `firstresult` cannot both be given: a historic call is replayed to every plugin registered later, so it cannot stop at the first answer",
+            ));
+        }
         options
     }
 
@@ -182,10 +203,16 @@ impl Options {
         if !accepted(site, word, errors) {
             return;
         }
-        if [NAME, INSTANCE, CRATE].iter().any(|key| word == key) {
+        if [NAME, INSTANCE, CRATE, BEFORE, AFTER, SPECNAME]
+            .iter()
+            .any(|key| word == key)
+        {
             let example = match word.to_string().as_str() {
                 NAME => "name = \"my-plugin\"",
                 INSTANCE => "instance = MyPlugin::new()",
+                BEFORE => "before = \"other-plugin\"",
+                AFTER => "after = [\"one-plugin\", \"another\"]",
+                SPECNAME => "specname = \"hook_name\"",
                 _ => "crate = my_framework::hookcore",
             };
             errors.at(word, format!("`{word}` takes a value: `{example}`"));
@@ -196,6 +223,7 @@ impl Options {
             TRYFIRST => &mut self.tryfirst,
             TRYLAST => &mut self.trylast,
             WRAPPER => &mut self.wrapper,
+            HISTORIC => &mut self.historic,
             _ => &mut self.runtime,
         };
         flag.set(errors, word, ());
@@ -254,6 +282,34 @@ impl Options {
                 ),
             },
             INSTANCE => self.instance.set(errors, key, value),
+            BEFORE | AFTER => {
+                let names = plugin_names(&value, errors);
+                let slot = if key == BEFORE {
+                    &mut self.before
+                } else {
+                    &mut self.after
+                };
+                slot.set(errors, key, names);
+            }
+            SPECNAME => match value {
+                Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(name),
+                    ..
+                }) => match syn::parse_str::<Ident>(&name.value()) {
+                    Ok(hook) => {
+                        self.specname
+                            .set(errors, key, Ident::new(&hook.to_string(), name.span()))
+                    }
+                    Err(_) => errors.at(
+                        &name,
+                        "`specname` takes the name of a hook: `specname = \"get_adapter\"`",
+                    ),
+                },
+                other => errors.at(
+                    other,
+                    "`specname` takes a string literal: `specname = \"get_adapter\"`",
+                ),
+            },
             CRATE => match value {
                 Expr::Path(syn::ExprPath {
                     path, qself: None, ..
@@ -268,6 +324,28 @@ impl Options {
             flag => errors.at(key, format!("`{flag}` takes no value; write just `{flag}`")),
         }
     }
+}
+
+/// `"a"` or `["a", "b"]`: plugin names for `before` and `after`.
+fn plugin_names(value: &Expr, errors: &mut Errors) -> Vec<LitStr> {
+    let names: Vec<&Expr> = match value {
+        Expr::Array(array) => array.elems.iter().collect(),
+        other => vec![other],
+    };
+    let mut literals = Vec::new();
+    for name in names {
+        match name {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(literal),
+                ..
+            }) if !literal.value().is_empty() => literals.push(literal.clone()),
+            other => errors.at(
+                other,
+                "`before` and `after` take a plugin name or a list of them: `before = \"other-plugin\"`, `after = [\"a\", \"b\"]`",
+            ),
+        }
+    }
+    literals
 }
 
 fn is_keyword(word: &Ident) -> bool {

@@ -90,6 +90,15 @@ impl Returns {
 }
 
 impl Value {
+    /// The same kind of value, of type `wrap(T)`.
+    pub(crate) fn map(&self, wrap: impl FnOnce(&Type) -> Type) -> Value {
+        match self {
+            Value::Unit => Value::Unit,
+            Value::Some(ty) => Value::Some(wrap(ty)),
+            Value::Plain(ty) => Value::Plain(wrap(ty)),
+        }
+    }
+
     fn of(ty: &Type) -> Value {
         if is_unit(ty) {
             return Value::Unit;

@@ -165,6 +165,22 @@ pub(crate) fn has_elided_lifetime(ty: &Type) -> bool {
     }
 }
 
+/// Whether `ty` borrows: a reference or a lifetime anywhere in it, other than
+/// `'static`.
+pub(crate) fn has_reference(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(reference) => {
+            reference.lifetime.as_ref().is_none_or(|lifetime| lifetime.ident != "static")
+                || has_reference(&reference.elem)
+        }
+        other => has_elided_lifetime(other)
+            || other
+                .to_token_stream()
+                .into_iter()
+                .any(|token| matches!(token, proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '\'')),
+    }
+}
+
 /// `wrap_get_adapter` for `get_adapter`, at the hook's span.
 pub(crate) fn wrap_ident(hook: &Ident) -> Ident {
     quote::format_ident!("wrap_{}", hook, span = hook.span())

@@ -69,11 +69,29 @@ impl Method {
             errors,
         );
         let sig = method.sig.clone();
-        if options.wrapper.is_set() {
-            // A wrapper implements the spec's `wrap_<hook>` method.
-            method.sig.ident = crate::signature::wrap_ident(&sig.ident);
-        }
+        // The spec method this implements: `specname` renames it, and a wrapper
+        // implements the spec's `wrap_<hook>` method.
+        method.sig.ident = trait_method(&hook_ident(&sig, &options), &options);
         Method { sig, options }
+    }
+}
+
+/// The hook implemented: `specname = "..."`, else the function's own name.
+pub(crate) fn hook_ident(sig: &syn::Signature, options: &Options) -> syn::Ident {
+    options
+        .specname
+        .value
+        .clone()
+        .unwrap_or_else(|| sig.ident.clone())
+}
+
+/// The spec trait's method that implements `hook`: the hook itself, or its
+/// `wrap_` method for a wrapper.
+pub(crate) fn trait_method(hook: &syn::Ident, options: &Options) -> syn::Ident {
+    if options.wrapper.is_set() {
+        crate::signature::wrap_ident(hook)
+    } else {
+        hook.clone()
     }
 }
 

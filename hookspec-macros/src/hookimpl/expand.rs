@@ -9,7 +9,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Ident, ItemFn, ItemImpl, Path};
 
-use super::ast::{Method, Plugin, order_variant};
+use super::ast::{Method, Plugin, hook_ident, order_variant, trait_method};
 use super::validate::unit_value_path;
 use crate::options::{Options, runtime_path};
 use crate::signature::{pretty, respan};
@@ -55,12 +55,16 @@ pub(crate) fn after_error(plugin: &Plugin) -> TokenStream {
         ) => {
             let mut item = item.clone();
             // A method given twice is reported; rustc would report it again. Wrappers
-            // are left out: a wrapper's mistake is reported by the validation, and
-            // rustc would report it again against the spec's wrapper method.
+            // and renamed methods are left out: their mistakes are reported by the
+            // validation, and rustc would report them again against the spec.
             let wrappers: Vec<syn::Ident> = methods
                 .iter()
-                .filter(|method| method.options.wrapper.is_set())
-                .map(|method| crate::signature::wrap_ident(&method.sig.ident))
+                .filter(|method| {
+                    method.options.wrapper.is_set() || method.options.specname.is_set()
+                })
+                .map(|method| {
+                    trait_method(&hook_ident(&method.sig, &method.options), &method.options)
+                })
                 .collect();
             let mut seen = std::collections::BTreeSet::new();
             item.items.retain(|impl_item| match impl_item {
@@ -101,16 +105,16 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
             syn::FnArg::Receiver(receiver) => quote!(#receiver),
         });
     let object_ty = name;
-    let assert_spec = quote_spanned! {spec.span()=>
+    let mut assert_spec = quote_spanned! {spec.span()=>
         const _: () = #krate::__private::assert_spec::<dyn #spec>();
     };
-    let method_name = if options.wrapper.is_set() {
-        crate::signature::wrap_ident(name)
-    } else {
-        name.clone()
-    };
-    // Spanned on the user's name, so "not a member of trait" points at it.
-    let method = quote_spanned! {name.span()=>
+    if options.wrapper.is_set() {
+        assert_spec.extend(assert_wrappable(&krate, spec, &hook_ident(sig, options)));
+    }
+    let method_name = trait_method(&hook_ident(sig, options), options);
+    // Spanned on the user's name (or `specname`), so "not a member of trait"
+    // points at it.
+    let method = quote_spanned! {method_name.span()=>
         #[inline]
         fn #method_name #generics (&self, #(#params),*) #output {
             #name(#(#args),*)
@@ -159,6 +163,10 @@ fn block(
         .iter()
         .map(|method| impl_meta(&krate, &method.sig, &method.options));
     let source = source(&krate);
+    let wrappable = methods
+        .iter()
+        .filter(|method| method.options.wrapper.is_set())
+        .map(|method| assert_wrappable(&krate, spec, &hook_ident(&method.sig, &method.options)));
     let spanned_krate = respan(&krate, spec.span());
     let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
     // Spanned on the spec's path, where "not a hook spec" then points.
@@ -207,9 +215,20 @@ fn block(
             const IMPLS: &'static [#krate::__private::ImplMeta] = &[#(#metas),*];
 
             #plugin_impl
+            #(#wrappable)*
 
             #linked
         };
+    }
+}
+
+/// A wrapper of a historic hook is a compile error, raised by constant evaluation
+/// at the wrapper's name (only the spec knows which hooks are historic).
+fn assert_wrappable(krate: &Path, spec: &Path, hook: &Ident) -> TokenStream {
+    let name = hook.to_string();
+    let krate = respan(krate, hook.span());
+    quote_spanned! {hook.span()=>
+        const _: () = #krate::__private::assert_wrappable::<dyn #spec>(#name);
     }
 }
 
@@ -256,17 +275,21 @@ fn source(krate: &Path) -> TokenStream {
 /// The `ImplMeta` of one implementation; `file!()` and `line!()` carry the span of
 /// the function's name, so they report where the user wrote it.
 fn impl_meta(krate: &Path, sig: &syn::Signature, options: &Options) -> TokenStream {
-    let hook = sig.ident.to_string();
+    let hook = hook_ident(sig, options).to_string();
     let order = Ident::new(order_variant(options), Span::call_site());
     let location = sig.ident.span();
     let file = quote_spanned!(location=> ::core::file!());
     let line = quote_spanned!(location=> ::core::line!());
     let wrapper = options.wrapper.is_set();
+    let before = options.before.value.iter().flatten();
+    let after = options.after.value.iter().flatten();
     quote! {
         #krate::__private::ImplMeta {
             hook: #hook,
             wrapper: #wrapper,
             order: #krate::__private::Order::#order,
+            before: &[#(#before),*],
+            after: &[#(#after),*],
             file: #file,
             line: #line,
         }

@@ -24,7 +24,7 @@ pub(crate) fn check(plugin: &Plugin, errors: &mut Errors) {
 
 fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) {
     if let (true, Some(spec)) = (options.wrapper.is_set(), &options.spec) {
-        check_wrapper(sig, spec, errors);
+        check_wrapper(sig, options, spec, errors);
     }
     if options.spec.is_none() {
         errors.push(syn::Error::new(
@@ -79,7 +79,7 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
     let spec = item.trait_.as_ref().map(|(_, path, _)| path);
     let mut seen = BTreeMap::new();
     for method in methods {
-        let name = method.sig.ident.to_string();
+        let name = super::ast::hook_ident(&method.sig, &method.options).to_string();
         let wrapper = method.options.wrapper.is_set();
         if seen.insert((name.clone(), wrapper), ()).is_some() {
             let what = if wrapper { "wrapped" } else { "implemented" };
@@ -90,17 +90,23 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
         }
         signature::check_common(&method.sig, Role::Implementation, errors);
         if wrapper && let Some(spec) = spec {
-            check_wrapper(&method.sig, spec, errors);
+            check_wrapper(&method.sig, &method.options, spec, errors);
         }
     }
 }
 
 /// A wrapper takes the rest of the call as its last argument.
-pub(crate) fn check_wrapper(sig: &syn::Signature, spec: &syn::Path, errors: &mut Errors) {
+pub(crate) fn check_wrapper(
+    sig: &syn::Signature,
+    options: &Options,
+    spec: &syn::Path,
+    errors: &mut Errors,
+) {
     let Some(spec) = spec.segments.last() else {
         return;
     };
-    let next = crate::signature::next_ident(&spec.ident, &sig.ident);
+    let hook = super::ast::hook_ident(sig, options);
+    let next = crate::signature::next_ident(&spec.ident, &hook);
     let last_is_next = match sig.inputs.last() {
         Some(FnArg::Typed(typed)) => match &*typed.ty {
             Type::Path(path) => path

@@ -22,6 +22,8 @@ pub(crate) struct Hook {
     pub method: TraitItemFn,
     /// The `firstresult` keyword, if given.
     pub firstresult: Option<Span>,
+    /// The `historic` keyword, if given.
+    pub historic: Option<Span>,
     pub returns: Returns,
     pub args: Vec<(Ident, Type)>,
 }
@@ -60,6 +62,7 @@ impl Spec {
                 );
                 hooks.push(Hook {
                     firstresult: options.firstresult.span,
+                    historic: options.historic.span,
                     returns: Returns::classify(&method.sig.output),
                     args: signature::named_args(&method.sig, errors),
                     method: method.clone(),
@@ -76,6 +79,15 @@ impl Spec {
     /// `PlatformsGetAdapterNext` for the hook `get_adapter` of `Platforms`.
     pub(crate) fn next_ident(&self, hook: &Hook) -> Ident {
         signature::next_ident(&self.item.ident, &hook.method.sig.ident)
+    }
+
+    /// `PlatformsTaggedHooks` for `Platforms`.
+    pub(crate) fn tagged_ident(&self) -> Ident {
+        quote::format_ident!(
+            "{}TaggedHooks",
+            self.item.ident,
+            span = self.item.ident.span()
+        )
     }
 
     /// `PlatformsHooks` for `Platforms`.

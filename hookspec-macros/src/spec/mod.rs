@@ -1,11 +1,14 @@
 //! `#[hookspec]` on a trait: parse, validate, expand.
 
 mod ast;
+mod caller;
 mod expand;
 mod repair;
+mod tagged;
+mod validate;
+mod wrap;
 
 pub(crate) use ast::item_keyword;
-mod validate;
 
 use proc_macro2::TokenStream;
 

@@ -85,6 +85,14 @@ fn repair_hook(hook: &mut Hook) {
     if !hook.returns.answers_optionally() {
         hook.firstresult = None;
     }
+    // A historic hook with borrowed arguments (reported) is expanded as a plain one.
+    if hook
+        .args
+        .iter()
+        .any(|(_, ty)| crate::signature::has_reference(ty))
+    {
+        hook.historic = None;
+    }
 }
 
 /// `impl Trait` (which the validation reported) replaced by `()`.

@@ -82,6 +82,18 @@ fn check_hook(hook: &Hook, errors: &mut Errors) {
             "a hook declares a signature without a body; plugins provide bodies with #[hookimpl] (remove the `{ ... }` and end with `;`)",
         );
     }
+    if hook.historic.is_some() {
+        for (arg, ty) in &hook.args {
+            if signature::has_reference(ty) {
+                errors.at(
+                    ty,
+                    format!(
+                        "a historic hook's arguments are kept for plugins registered later, so they must be owned: `{arg}` cannot borrow (take `String` for `&str`, `Vec<T>` for `&[T]`, or an `Arc`)"
+                    ),
+                );
+            }
+        }
+    }
     if let Some(firstresult) = hook.firstresult
         && !hook.returns.answers_optionally()
     {

@@ -33,7 +33,7 @@ pub fn manager() -> Result<&'static PluginManager<dyn TextPlugins>, hookcore::Er
 /// `text` with every `:code:` replaced by the first plugin's expansion; codes that
 /// no plugin expands stay as they are.
 #[must_use]
-pub fn render(hooks: &TextPluginsHooks, text: &str) -> String {
+pub fn render(hooks: &TextPluginsHooks<'_>, text: &str) -> String {
     let mut rendered = String::new();
     let mut parts = text.split(':');
     rendered.push_str(parts.next().unwrap_or_default());

@@ -1,0 +1,7 @@
+#[hookcore::hookspec]
+pub trait Config {
+    #[hookspec(historic, firstresult)]
+    fn configure(&self, settings: String) -> Option<String>;
+}
+
+fn main() {}

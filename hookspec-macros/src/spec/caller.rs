@@ -1,0 +1,228 @@
+//! The typed caller, `PlatformsHooks`: one method per hook, which runs the
+//! wrappers around a call strategy over the implementations. A historic hook's
+//! method records the call for plugins registered later.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+
+use super::ast::{Hook, Spec};
+use crate::returns::{Returns, Value};
+use crate::signature::forward;
+
+/// `PlatformsHooks`: one method per hook, same name, arguments and docs.
+pub(crate) fn caller(spec: &Spec) -> TokenStream {
+    let krate = &spec.krate;
+    let vis = &spec.item.vis;
+    let spec_ident = &spec.item.ident;
+    let caller_ident = spec.caller_ident();
+    let doc = format!(
+        "The typed caller of [`{spec_ident}`]'s hooks, returned by `PluginManager::<dyn {spec_ident}>::hook()`: one method per hook."
+    );
+    let methods = spec.hooks.iter().enumerate().map(|(index, hook)| {
+        if hook.historic.is_some() {
+            historic_method(spec, index, hook)
+        } else {
+            caller_method(spec, index, hook)
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #vis struct #caller_ident<'a> {
+            dispatch: #krate::__private::Dispatch<'a, dyn #spec_ident>,
+        }
+
+        impl #caller_ident<'_> {
+            #(#methods)*
+        }
+    }
+}
+
+/// The attributes a caller method copies from its hook: docs and `#[deprecated]`
+/// (so that calling a deprecated hook warns).
+pub(crate) fn copied_attrs(hook: &Hook) -> impl Iterator<Item = &syn::Attribute> {
+    hook.method
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc") || attr.path().is_ident("deprecated"))
+}
+
+fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+    let krate = &spec.krate;
+    let spec_ident = &spec.item.ident;
+    let sig = &hook.method.sig;
+    let name = &sig.ident;
+    let generics = &sig.generics;
+    let attrs = copied_attrs(hook);
+    let params: Vec<TokenStream> = hook
+        .args
+        .iter()
+        .map(|(arg, ty)| quote!(#arg: #ty))
+        .collect();
+    let args: Vec<&Ident> = hook.args.iter().map(|(arg, _)| arg).collect();
+    let forwards = hook.args.iter().map(|(arg, ty)| forward(arg, ty));
+    let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
+    let arrow = arrow(hook, &output);
+    let returns = format!("Calls the `{name}` hook: {}.", describes(strategy));
+    let strategy = Ident::new(strategy, Span::call_site());
+    let plugin = format_ident!("plugin", span = Span::mixed_site());
+    let dispatch = format_ident!("dispatch", span = Span::mixed_site());
+    let implementations = quote! {
+        #krate::__private::call::#strategy(
+            #dispatch.impls(#index),
+            |#plugin| #spec_ident::#name(&**#plugin, #(#forwards),*),
+        )
+    };
+    let body = if hook.wrappable() {
+        // Each wrapper gets the arguments and the rest of the chain; the innermost
+        // step runs the implementations. Nothing is allocated: the continuations
+        // are closures on the stack.
+        let wrap = hook.wrap_ident();
+        let next = spec.next_ident(hook);
+        let chain = format_ident!("chain", span = Span::mixed_site());
+        let depth = format_ident!("depth", span = Span::mixed_site());
+        let rest = format_ident!("rest", span = Span::mixed_site());
+        let wrapper = format_ident!("wrapper", span = Span::mixed_site());
+        quote! {
+            fn #chain(#dispatch: &#krate::__private::Dispatch<'_, dyn #spec_ident>, #depth: usize, #(#params),*) #arrow {
+                match #dispatch.wrappers(#index).get(#depth) {
+                    ::core::option::Option::Some(#wrapper) => {
+                        let mut #rest = |#(#params),*| #chain(#dispatch, #depth + 1, #(#args),*);
+                        #spec_ident::#wrap(&**#wrapper, #(#args,)* #next::__new(&mut #rest))
+                    }
+                    ::core::option::Option::None => #implementations,
+                }
+            }
+            #chain(&self.dispatch, 0, #(#args),*)
+        }
+    } else {
+        quote! {
+            let #dispatch = &self.dispatch;
+            #implementations
+        }
+    };
+    quote! {
+        #(#attrs)*
+        ///
+        #[doc = #returns]
+        #[inline]
+        pub fn #name #generics (&self, #(#params),*) #arrow {
+            #body
+        }
+    }
+}
+
+/// A historic hook's method: calls every implementation now, and every plugin
+/// registered later when it registers; each result goes to `on_result`.
+fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+    let krate = &spec.krate;
+    let spec_ident = &spec.item.ident;
+    let name = &hook.method.sig.ident;
+    let attrs = copied_attrs(hook);
+    let params: Vec<TokenStream> = hook
+        .args
+        .iter()
+        .map(|(arg, ty)| quote!(#arg: #ty))
+        .collect();
+    let args: Vec<&Ident> = hook.args.iter().map(|(arg, _)| arg).collect();
+    let types = hook.args.iter().map(|(_, ty)| ty);
+    let plugin = format_ident!("plugin", span = Span::mixed_site());
+    let saved = format_ident!("saved", span = Span::mixed_site());
+    let value = format_ident!("value", span = Span::mixed_site());
+    let on_result = format_ident!("on_result", span = Span::mixed_site());
+    // What the callback receives, and how a result reaches it.
+    let (callback, deliver) = match (&hook.returns, hook.returns.value()) {
+        (Returns::Direct(_), Value::Unit) => (None, quote!(let () = #value;)),
+        (Returns::Direct(_), Value::Some(ty)) => (
+            Some(quote!(#ty)),
+            quote!(if let ::core::option::Option::Some(#value) = #value { #on_result(#value) }),
+        ),
+        (Returns::Direct(_), Value::Plain(ty)) => (Some(quote!(#ty)), quote!(#on_result(#value))),
+        (Returns::Fallible { .. }, _) => {
+            let syn::ReturnType::Type(_, ty) = &hook.method.sig.output else {
+                unreachable!("a fallible hook has a return type")
+            };
+            (Some(quote!(#ty)), quote!(#on_result(#value)))
+        }
+    };
+    let (callback_param, callback_doc) = match &callback {
+        Some(ty) => (
+            quote!(#on_result: impl ::core::ops::Fn(#ty) + ::core::marker::Send + ::core::marker::Sync + 'static),
+            "Each implementation's result goes to `on_result`, now or when its plugin registers.",
+        ),
+        None => (quote!(), ""),
+    };
+    let doc = format!(
+        "Calls the historic `{name}` hook: every implementation runs now, and every plugin registered later runs it when it registers. {callback_doc}"
+    );
+    let callback_clause = callback.as_ref().map(|_| quote!(,));
+    let callback_arg = callback.as_ref().map(|_| quote!(#on_result));
+    let callback_generic = callback.as_ref().map(|ty| {
+        quote!(<F: ::core::ops::Fn(#ty) + ::core::marker::Send + ::core::marker::Sync + 'static>)
+    });
+    let callback_inner_param = callback.as_ref().map(|_| quote!(#on_result: F));
+    // Each argument is kept and cloned for every plugin registered later,
+    // possibly on another thread. Checked here, at the argument's type: the body
+    // below is then checked assuming it, so a failing bound is one error.
+    let kept = hook.args.iter().map(|(_, ty)| {
+        quote::quote_spanned! {syn::spanned::Spanned::span(ty)=>
+            #ty: ::core::clone::Clone + ::core::marker::Send + 'static
+        }
+    });
+    let types: Vec<_> = types.collect();
+    quote! {
+        #(#attrs)*
+        ///
+        #[doc = #doc]
+        pub fn #name(&self, #(#params,)* #callback_param #callback_clause) {
+            fn replay #callback_generic (
+                #saved: (#(#types,)*),
+                #callback_inner_param
+            ) -> #krate::__private::Replay<dyn #spec_ident>
+            where
+                #(#kept,)*
+            {
+                let #saved = ::std::sync::Mutex::new(#saved);
+                #krate::__private::Arc::new(move |#plugin: &(dyn #spec_ident + 'static)| {
+                    let (#(#args,)*): (#(#types,)*) = ::core::clone::Clone::clone(
+                        &*#saved.lock().unwrap_or_else(::std::sync::PoisonError::into_inner),
+                    );
+                    let #value = #spec_ident::#name(#plugin, #(#args),*);
+                    #deliver
+                })
+            }
+            self.dispatch.call_historic(#index, replay((#(#args,)*), #callback_arg));
+        }
+    }
+}
+
+/// What a call with `strategy` returns, for the caller method's docs.
+fn describes(strategy: &str) -> &'static str {
+    match strategy {
+        "unit" => "every implementation runs, in call order",
+        "collect" => "every implementation's value, in call order",
+        "collect_some" => "every `Some` value, in call order",
+        "first_some" => "the first `Some`; the implementations after it do not run",
+        "try_unit" => {
+            "every implementation runs in call order, until the first `Err`, which is returned"
+        }
+        "try_collect" => {
+            "every `Ok` value in call order, or the first `Err`; after an `Err` no implementation runs"
+        }
+        "try_collect_some" => {
+            "every `Ok(Some)` value in call order, or the first `Err`; after an `Err` no implementation runs"
+        }
+        _ => {
+            "the first `Ok(Some)` or the first `Err`, whichever comes first; the implementations after it do not run"
+        }
+    }
+}
+
+/// `-> output`, or nothing when a call of `hook` returns `()`.
+pub(crate) fn arrow(hook: &Hook, output: &TokenStream) -> TokenStream {
+    if hook.returns.call(hook.firstresult.is_some()).0 == "unit" {
+        quote!()
+    } else {
+        quote!(-> #output)
+    }
+}

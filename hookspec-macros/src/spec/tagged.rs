@@ -1,0 +1,90 @@
+//! The tagged caller, `PlatformsTaggedHooks`: each result paired with the name of
+//! the plugin that returned it (pluggy cannot tell which plugin returned what).
+//! It calls the implementations only: a wrapper's outcome has no plugin to name.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::Ident;
+
+use super::ast::{Hook, Spec};
+use super::caller::copied_attrs;
+use crate::returns::{Returns, Value};
+use crate::signature::forward;
+
+pub(crate) fn caller(spec: &Spec) -> TokenStream {
+    let krate = &spec.krate;
+    let vis = &spec.item.vis;
+    let spec_ident = &spec.item.ident;
+    let tagged_ident = spec.tagged_ident();
+    let doc = format!(
+        "The tagged caller of [`{spec_ident}`]'s hooks, returned by `PluginManager::<dyn {spec_ident}>::tagged_hook()`: \
+         each result comes with the name of the plugin that returned it. It runs the implementations without the wrappers. \
+         Hooks that return `()` or are historic have no method here."
+    );
+    let methods = spec
+        .hooks
+        .iter()
+        .enumerate()
+        .filter(|(_, hook)| hook.historic.is_none() && !matches!(hook.returns.value(), Value::Unit))
+        .map(|(index, hook)| method(spec, index, hook));
+    quote! {
+        #[doc = #doc]
+        #vis struct #tagged_ident<'a> {
+            dispatch: #krate::__private::Dispatch<'a, dyn #spec_ident>,
+        }
+
+        impl #tagged_ident<'_> {
+            #(#methods)*
+        }
+    }
+}
+
+fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+    let krate = &spec.krate;
+    let spec_ident = &spec.item.ident;
+    let sig = &hook.method.sig;
+    let name = &sig.ident;
+    let generics = &sig.generics;
+    let attrs = copied_attrs(hook);
+    let params = hook.args.iter().map(|(arg, ty)| quote!(#arg: #ty));
+    let forwards = hook.args.iter().map(|(arg, ty)| forward(arg, ty));
+    let tagged = |ty: &syn::Type| -> syn::Type { syn::parse_quote!(#krate::Tagged<#ty>) };
+    // The same call as the plain caller's, over `Tagged<T>` values.
+    let returns = match &hook.returns {
+        Returns::Direct(value) => Returns::Direct(value.map(tagged)),
+        Returns::Fallible { value, result } => Returns::Fallible {
+            value: value.map(tagged),
+            result: result.clone(),
+        },
+    };
+    let (strategy, output) = returns.call(hook.firstresult.is_some());
+    let strategy = Ident::new(strategy, Span::call_site());
+    let plugin = format_ident!("plugin", span = Span::mixed_site());
+    let owner = format_ident!("owner", span = Span::mixed_site());
+    let value = format_ident!("value", span = Span::mixed_site());
+    let tag = quote!(#krate::Tagged::__new(#owner, #value));
+    let wrap = match (&hook.returns, hook.returns.value()) {
+        (Returns::Direct(_), Value::Some(_)) => quote!(.map(|#value| #tag)),
+        (Returns::Fallible { .. }, Value::Some(_)) => {
+            quote!(.map(|#value| #value.map(|#value| #tag)))
+        }
+        (Returns::Fallible { .. }, _) => quote!(.map(|#value| #tag)),
+        (Returns::Direct(_), _) => quote!(),
+    };
+    let call = quote!(#spec_ident::#name(&**#plugin, #(#forwards),*));
+    let body = match (&hook.returns, hook.returns.value()) {
+        (Returns::Direct(_), Value::Plain(_)) => quote!({ let #value = #call; #tag }),
+        _ => quote!(#call #wrap),
+    };
+    quote! {
+        #(#attrs)*
+        #[inline]
+        pub fn #name #generics (&self, #(#params),*) -> #output {
+            let dispatch = &self.dispatch;
+            #krate::__private::call::#strategy(
+                dispatch.impls(#index).iter().zip(dispatch.impl_plugins(#index)),
+                |(#plugin, #owner)| #body,
+            )
+        }
+    }
+}

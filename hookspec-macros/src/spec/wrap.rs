@@ -1,0 +1,76 @@
+//! Wrappers: for each hook, the trait method a `#[hookimpl(wrapper)]` implements
+//! (`wrap_<hook>`) and the continuation type it receives (`<Spec><Hook>Next`).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::parse_quote_spanned;
+
+use super::ast::{Hook, Spec};
+use super::caller::arrow;
+use crate::signature::respan;
+
+/// `wrap_get_adapter`: what a `#[hookimpl(wrapper)]` of `get_adapter` implements.
+/// By default it runs the rest of the call unchanged.
+pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
+    let wrap = hook.wrap_ident();
+    let next = spec.next_ident(hook);
+    let params = hook.args.iter().map(|(arg, ty)| quote!(#arg: #ty));
+    let args = hook.args.iter().map(|(arg, _)| arg);
+    let (_, output) = hook.returns.call(hook.firstresult.is_some());
+    // At the hook's return type: a wrapper with another outcome type is told
+    // "type in trait" there.
+    let output = match &hook.method.sig.output {
+        syn::ReturnType::Type(_, ty) => respan(&output, syn::spanned::Spanned::span(ty)),
+        syn::ReturnType::Default => respan(&output, hook.method.sig.ident.span()),
+    };
+    let arrow = arrow(hook, &output);
+    let doc = format!(
+        "The wrapper of `{}`; implemented by `#[hookimpl(wrapper)]`.",
+        hook.method.sig.ident
+    );
+    parse_quote_spanned! {hook.method.sig.ident.span()=>
+        #[doc = #doc]
+        #[doc(hidden)]
+        fn #wrap(&self, #(#params,)* next: #next<'_>) #arrow {
+            next.call(#(#args),*)
+        }
+    }
+}
+
+/// `PlatformsGetAdapterNext`: the rest of a call, as a wrapper receives it. Taken
+/// by value, it runs at most once; dropped, it does not run.
+pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
+    let vis = &spec.item.vis;
+    let spec_ident = &spec.item.ident;
+    let name = &hook.method.sig.ident;
+    let next = spec.next_ident(hook);
+    let types: Vec<_> = hook.args.iter().map(|(_, ty)| ty).collect();
+    let params = hook.args.iter().map(|(arg, ty)| quote!(#arg: #ty));
+    let args = hook.args.iter().map(|(arg, _)| arg);
+    let (_, output) = hook.returns.call(hook.firstresult.is_some());
+    let arrow = arrow(hook, &output);
+    let doc = format!(
+        "The rest of a [`{spec_ident}::{name}`] call, as a `#[hookimpl(wrapper)]` receives it: \
+         [`call`](Self::call) runs the wrappers inside this one and the implementations, \
+         once; a wrapper that drops it answers the call itself."
+    );
+    quote! {
+        #[doc = #doc]
+        #vis struct #next<'n> {
+            rest: &'n mut dyn ::core::ops::FnMut(#(#types),*) #arrow,
+        }
+
+        impl<'n> #next<'n> {
+            #[doc(hidden)]
+            /// Not public API; used by generated code.
+            pub fn __new(rest: &'n mut dyn ::core::ops::FnMut(#(#types),*) #arrow) -> Self {
+                #next { rest }
+            }
+
+            /// Runs the rest of the call with these arguments and returns its outcome.
+            pub fn call(self, #(#params),*) #arrow {
+                (self.rest)(#(#args),*)
+            }
+        }
+    }
+}

@@ -134,6 +134,7 @@ mod error;
 mod info;
 mod linked;
 mod manager;
+mod monitor;
 mod order;
 mod registry;
 mod spec;
@@ -303,5 +304,8 @@ pub use hookspec_macros::hookspec;
 #[doc(inline)]
 pub use hookspec_macros::hookimpl;
 pub use info::{HookInfo, ImplInfo, Order, Origin, PluginInfo, Source, Tagged};
-pub use manager::PluginManager;
+pub use manager::{PluginManager, SubsetCaller};
+#[cfg(feature = "tracing")]
+pub use monitor::TracingMonitor;
+pub use monitor::{HookCall, Monitor, MonitorId};
 pub use spec::{HookSpec, Plugin};

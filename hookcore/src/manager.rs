@@ -3,10 +3,11 @@
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use arc_swap::ArcSwap;
+use arc_swap::{ArcSwap, Guard};
 
 use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
+use crate::monitor::{Monitor, MonitorId};
 use crate::registry::{Entry, Registry};
 use crate::spec::{HookSpec, Plugin};
 use crate::table::{Dispatch, Replay, Snapshot};
@@ -183,6 +184,115 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     #[must_use]
     pub fn tagged_hook(&self) -> S::Tagged<'_> {
         S::__tagged(Dispatch::new(self.table.load(), self))
+    }
+
+    /// A caller that skips the plugins named in `removed` (pluggy's
+    /// `subset_hook_caller`). Each [`SubsetCaller::hook`] reads the current
+    /// plugins, so it sees registrations made after the subset caller was.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Checks {
+    ///     fn check(&self) -> &'static str;
+    /// }
+    ///
+    /// #[hookcore::hookimpl(Checks, name = "lint")]
+    /// fn check() -> &'static str {
+    ///     "lint"
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Checks>::linked()?;
+    /// let without_lint = pm.subset_hook(["lint"]);
+    /// assert!(without_lint.hook().check().is_empty());
+    /// assert_eq!(pm.hook().check(), ["lint"]);
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    #[must_use]
+    pub fn subset_hook<I>(&self, removed: I) -> SubsetCaller<'_, S>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        SubsetCaller {
+            manager: self,
+            removed: removed
+                .into_iter()
+                .map(|name| name.as_ref().to_owned())
+                .collect(),
+        }
+    }
+
+    /// A caller that also calls `plugin`, registered under `name` for this caller
+    /// only, as the most recent registration (pluggy's `call_extra`). The manager
+    /// does not change.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Greet {
+    ///     fn greet(&self, name: &str) -> String;
+    /// }
+    ///
+    /// /// An implementation made from a closure, for one call.
+    /// struct With<F>(F);
+    ///
+    /// #[hookcore::hookimpl(runtime)]
+    /// impl<F: Fn(&str) -> String + Send + Sync + 'static> Greet for With<F> {
+    ///     fn greet(&self, name: &str) -> String {
+    ///         (self.0)(name)
+    ///     }
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Greet>::new();
+    /// let hooks = pm.extra_hook("temporary", With(|name: &str| format!("hi {name}")))?;
+    /// assert_eq!(hooks.greet("ada"), ["hi ada"]);
+    /// assert!(pm.hook().greet("ada").is_empty());
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`register`](Self::register), without changing the manager.
+    pub fn extra_hook<P: Plugin<S>>(
+        &self,
+        name: impl Into<String>,
+        plugin: P,
+    ) -> Result<S::Hooks<'_>, Error> {
+        let object = Arc::new(plugin).__into_object();
+        let snapshot = {
+            let registry = self.lock();
+            let mut extra = registry.clone();
+            extra.register(name.into(), Arc::clone(&object), P::IMPLS, P::SOURCE)?;
+            extra.snapshot()?
+        };
+        Ok(S::__hooks(Dispatch::new(
+            Guard::from_inner(Arc::new(snapshot)),
+            self,
+        )))
+    }
+
+    /// Adds a monitor that sees every call from now on (pluggy's
+    /// `add_hookcall_monitoring`); returns its id for
+    /// [`remove_monitor`](Self::remove_monitor).
+    pub fn add_monitor(&self, monitor: impl Monitor) -> MonitorId {
+        let monitor: Arc<dyn Monitor> = Arc::new(monitor);
+        self.update(|registry| Ok(registry.add_monitor(monitor)))
+            .unwrap_or_else(|_| {
+                unreachable!("adding a monitor changes no plugin, so the table builds as before")
+            })
+    }
+
+    /// Removes a monitor; returns whether it was there.
+    pub fn remove_monitor(&self, id: MonitorId) -> bool {
+        self.update(|registry| Ok(registry.remove_monitor(id)))
+            .is_ok_and(|removed| removed.is_some())
+    }
+
+    /// Emits a `tracing` span per hook call and per implementation, named `hook`
+    /// and `hookimpl`, with the plugin's name (pluggy's `enable_tracing`). Returns
+    /// the monitor's id, to stop with [`remove_monitor`](Self::remove_monitor).
+    #[cfg(feature = "tracing")]
+    pub fn enable_tracing(&self) -> MonitorId {
+        self.add_monitor(crate::monitor::TracingMonitor)
     }
 
     /// Records a historic call and runs it on the current implementations. Under
@@ -465,6 +575,24 @@ fn same_package(package: &str, wanted: &str) -> bool {
             .bytes()
             .zip(wanted.bytes())
             .all(|(a, b)| a == b || (a == b'-' && b == b'_') || (a == b'_' && b == b'-'))
+}
+
+/// A caller without some plugins, from [`PluginManager::subset_hook`].
+pub struct SubsetCaller<'a, S: HookSpec + ?Sized> {
+    manager: &'a PluginManager<S>,
+    removed: Vec<String>,
+}
+
+impl<S: HookSpec + ?Sized> SubsetCaller<'_, S> {
+    /// The typed caller over the current plugins, less the removed ones.
+    #[must_use]
+    pub fn hook(&self) -> S::Hooks<'_> {
+        let snapshot = self.manager.table.load().without(&self.removed);
+        S::__hooks(Dispatch::new(
+            Guard::from_inner(Arc::new(snapshot)),
+            self.manager,
+        ))
+    }
 }
 
 impl<S: HookSpec + ?Sized> Default for PluginManager<S> {

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use crate::error::Error;
 use crate::info::{ImplMeta, Order, Origin, PluginInfo, Source};
 use crate::linked::{self, LinkedPlugin};
+use crate::monitor::{Monitor, MonitorId, Monitors};
 use crate::order;
 use crate::spec::HookSpec;
 use crate::table::{HookTable, ImplRecord, PluginRef, Replay, Snapshot};
@@ -47,6 +48,7 @@ impl<S: ?Sized> Clone for Registry<S> {
             blocked: self.blocked.clone(),
             next_seq: self.next_seq,
             history: self.history.clone(),
+            monitors: self.monitors.clone(),
         }
     }
 }
@@ -99,6 +101,8 @@ pub(crate) struct Registry<S: ?Sized + 'static> {
     next_seq: u64,
     /// Historic calls in call order: the hook's index and the recorded call.
     history: Vec<(usize, Replay<S>)>,
+    /// Monitors in the order they were added.
+    monitors: Vec<(MonitorId, Arc<dyn Monitor>)>,
 }
 
 impl<S: HookSpec + ?Sized> Registry<S> {
@@ -108,6 +112,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
             blocked: BTreeSet::new(),
             next_seq: 0,
             history: Vec::new(),
+            monitors: Vec::new(),
         }
     }
 
@@ -268,6 +273,10 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                     .iter()
                     .map(|((entry, _, _), _)| Arc::clone(&entry.name))
                     .collect(),
+                wrapper_plugins: wrappers
+                    .iter()
+                    .map(|((entry, _, _), _)| Arc::clone(&entry.name))
+                    .collect(),
                 records: wrappers
                     .into_iter()
                     .chain(impls)
@@ -281,7 +290,24 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                     .collect(),
             };
         }
+        if !self.monitors.is_empty() {
+            snapshot.monitors = Some(Arc::new(Monitors {
+                list: self.monitors.clone().into_boxed_slice(),
+            }));
+        }
         Ok(snapshot)
+    }
+
+    pub(crate) fn add_monitor(&mut self, monitor: Arc<dyn Monitor>) -> MonitorId {
+        let id = MonitorId(self.next_seq);
+        self.next_seq += 1;
+        self.monitors.push((id, monitor));
+        id
+    }
+
+    pub(crate) fn remove_monitor(&mut self, id: MonitorId) -> Option<Arc<dyn Monitor>> {
+        let at = self.monitors.iter().position(|(added, _)| *added == id)?;
+        Some(self.monitors.remove(at).1)
     }
 }
 

@@ -11,6 +11,7 @@ use arc_swap::Guard;
 
 use crate::info::{ImplMeta, Origin, Source};
 use crate::manager::PluginManager;
+use crate::monitor::{HookCall, Monitors};
 use crate::spec::HookSpec;
 
 /// A recorded historic call: runs the hook, with the call's arguments, on one
@@ -66,22 +67,75 @@ pub(crate) struct HookTable<S: ?Sized + 'static> {
     pub impls: Box<[PluginRef<S>]>,
     /// The plugin of each of `impls`.
     pub impl_plugins: Box<[Arc<str>]>,
+    /// The plugin of each of `wrappers`.
+    pub wrapper_plugins: Box<[Arc<str>]>,
     pub records: Box<[ImplRecord]>,
 }
 
 /// The whole table: one [`HookTable`] per hook, indexed like `S::HOOKS`.
 pub(crate) struct Snapshot<S: ?Sized + 'static> {
     pub hooks: Box<[HookTable<S>]>,
+    /// `None` when no monitor is added: the unmonitored path.
+    pub monitors: Option<Arc<Monitors>>,
 }
 
 impl<S: ?Sized> Snapshot<S> {
+    /// This table without the plugins named in `removed` (a subset caller's).
+    pub(crate) fn without(&self, removed: &[String]) -> Self {
+        let kept = |name: &Arc<str>| !removed.iter().any(|removed| **removed == **name);
+        Snapshot {
+            hooks: self
+                .hooks
+                .iter()
+                .map(|table| {
+                    let (wrapper_records, impl_records) =
+                        table.records.split_at(table.wrappers.len());
+                    let keep =
+                        |objects: &[PluginRef<S>], records: &[ImplRecord]| -> Box<[PluginRef<S>]> {
+                            objects
+                                .iter()
+                                .zip(records)
+                                .filter(|(_, record)| kept(&record.plugin))
+                                .map(|(object, _)| object.clone())
+                                .collect()
+                        };
+                    HookTable {
+                        wrappers: keep(&table.wrappers, wrapper_records),
+                        impls: keep(&table.impls, impl_records),
+                        impl_plugins: table
+                            .impl_plugins
+                            .iter()
+                            .filter(|name| kept(name))
+                            .cloned()
+                            .collect(),
+                        wrapper_plugins: table
+                            .wrapper_plugins
+                            .iter()
+                            .filter(|name| kept(name))
+                            .cloned()
+                            .collect(),
+                        records: table
+                            .records
+                            .iter()
+                            .filter(|record| kept(&record.plugin))
+                            .cloned()
+                            .collect(),
+                    }
+                })
+                .collect(),
+            monitors: self.monitors.clone(),
+        }
+    }
+
     pub(crate) fn empty(hook_count: usize) -> Self {
         Snapshot {
+            monitors: None,
             hooks: (0..hook_count)
                 .map(|_| HookTable {
                     wrappers: Box::new([]),
                     impls: Box::new([]),
                     impl_plugins: Box::new([]),
+                    wrapper_plugins: Box::new([]),
                     records: Box::new([]),
                 })
                 .collect(),
@@ -107,6 +161,23 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     /// implementation; plugins registered later run it when they register.
     pub fn call_historic(&self, index: usize, replay: Replay<S>) {
         self.manager.call_historic(index, replay);
+    }
+
+    /// The monitors, if any: `None` is the unmonitored path.
+    #[inline]
+    pub fn monitors(&self) -> Option<&Monitors> {
+        self.snapshot.monitors.as_deref()
+    }
+
+    /// Hook number `index` as monitors see it.
+    pub fn hook_call(&self, index: usize) -> HookCall<'_> {
+        let table = &self.snapshot.hooks[index];
+        HookCall {
+            spec: S::NAME,
+            hook: S::HOOKS[index].name,
+            wrappers: &table.wrapper_plugins,
+            plugins: &table.impl_plugins,
+        }
     }
 
     /// The plugin of each of [`impls`](Self::impls).

@@ -136,3 +136,24 @@ fn a_panicking_wrapper_propagates_and_the_manager_keeps_working() {
     pm.unregister("wrapper").unwrap();
     assert_eq!(pm.hook().go(1), [2, 1]);
 }
+
+struct PanickingMonitor;
+
+impl hookcore::Monitor for PanickingMonitor {
+    fn before_impl(&self, _call: &hookcore::HookCall<'_>, plugin: &str) {
+        assert_ne!(plugin, "explodes", "monitor refuses");
+    }
+}
+
+#[test]
+fn a_panicking_monitor_propagates_and_the_manager_keeps_working() {
+    let pm = PluginManager::<dyn Risky>::new();
+    pm.register("fine", Fine).unwrap();
+    let id = pm.add_monitor(PanickingMonitor);
+    assert_eq!(pm.hook().go(1), [1]);
+    pm.register("explodes", Explodes).unwrap();
+    let caught = catch_unwind(AssertUnwindSafe(|| pm.hook().go(1)));
+    assert!(caught.is_err());
+    assert!(pm.remove_monitor(id));
+    assert_eq!(pm.hook().go(1), [2, 1]);
+}

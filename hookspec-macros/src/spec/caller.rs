@@ -67,11 +67,39 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let dispatch = format_ident!("dispatch", span = Span::mixed_site());
+    let monitor = format_ident!("monitor", span = Span::mixed_site());
+    let monitors = format_ident!("monitors", span = Span::mixed_site());
+    let call = format_ident!("call", span = Span::mixed_site());
+    let owner = format_ident!("owner", span = Span::mixed_site());
+    let value = format_ident!("value", span = Span::mixed_site());
+    let forwards: Vec<TokenStream> = forwards.collect();
+    // Unmonitored, the strategy runs over the implementations; monitored, each
+    // implementation is reported before and after it runs.
     let implementations = quote! {
-        #krate::__private::call::#strategy(
-            #dispatch.impls(#index),
-            |#plugin| #spec_ident::#name(&**#plugin, #(#forwards),*),
-        )
+        match #monitor {
+            ::core::option::Option::None => #krate::__private::call::#strategy(
+                #dispatch.impls(#index),
+                |#plugin| #spec_ident::#name(&**#plugin, #(#forwards),*),
+            ),
+            ::core::option::Option::Some((#monitors, #call)) => #krate::__private::call::#strategy(
+                #dispatch.impls(#index).iter().zip(#dispatch.impl_plugins(#index)),
+                |(#plugin, #owner)| {
+                    #monitors.before_impl(#call, #owner);
+                    let #value = #spec_ident::#name(&**#plugin, #(#forwards),*);
+                    #monitors.after_impl(#call, #owner);
+                    #value
+                },
+            ),
+        }
+    };
+    let after_call = quote! {
+        {
+            use #krate::__private::{ViaDebug as _, ViaNothing as _};
+            #monitors.after_call(&#call, (&#krate::__private::DebugProbe(&#value)).probe());
+        }
+    };
+    let monitor_ty = quote! {
+        ::core::option::Option<(&#krate::__private::Monitors, &#krate::HookCall<'_>)>
     };
     let body = if hook.wrappable() {
         // Each wrapper gets the arguments and the rest of the chain; the innermost
@@ -79,25 +107,49 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         // are closures on the stack.
         let wrap = hook.wrap_ident();
         let next = spec.next_ident(hook);
-        let chain = format_ident!("chain", span = Span::mixed_site());
+        // Items are not hygienic: the name must not collide with an argument.
+        let chain = format_ident!("__hookcore_chain", span = Span::mixed_site());
         let depth = format_ident!("depth", span = Span::mixed_site());
         let rest = format_ident!("rest", span = Span::mixed_site());
         let wrapper = format_ident!("wrapper", span = Span::mixed_site());
         quote! {
-            fn #chain(#dispatch: &#krate::__private::Dispatch<'_, dyn #spec_ident>, #depth: usize, #(#params),*) #arrow {
+            fn #chain(
+                #dispatch: &#krate::__private::Dispatch<'_, dyn #spec_ident>,
+                #monitor: #monitor_ty,
+                #depth: usize,
+                #(#params),*
+            ) #arrow {
                 match #dispatch.wrappers(#index).get(#depth) {
                     ::core::option::Option::Some(#wrapper) => {
-                        let mut #rest = |#(#params),*| #chain(#dispatch, #depth + 1, #(#args),*);
+                        let mut #rest = |#(#params),*| #chain(#dispatch, #monitor, #depth + 1, #(#args),*);
                         #spec_ident::#wrap(&**#wrapper, #(#args,)* #next::__new(&mut #rest))
                     }
                     ::core::option::Option::None => #implementations,
                 }
             }
-            #chain(&self.dispatch, 0, #(#args),*)
+            if let ::core::option::Option::Some(#monitors) = self.dispatch.monitors() {
+                let #call = self.dispatch.hook_call(#index);
+                #monitors.before_call(&#call);
+                let #value = #chain(&self.dispatch, ::core::option::Option::Some((#monitors, &#call)), 0, #(#args),*);
+                #after_call
+                return #value;
+            }
+            #chain(&self.dispatch, ::core::option::Option::None, 0, #(#args),*)
         }
     } else {
+        // No wrappers (the continuation type cannot name this hook's lifetimes):
+        // the implementations run inline.
         quote! {
             let #dispatch = &self.dispatch;
+            if let ::core::option::Option::Some(#monitors) = #dispatch.monitors() {
+                let #call = #dispatch.hook_call(#index);
+                #monitors.before_call(&#call);
+                let #monitor: #monitor_ty = ::core::option::Option::Some((#monitors, &#call));
+                let #value = #implementations;
+                #after_call
+                return #value;
+            }
+            let #monitor: #monitor_ty = ::core::option::Option::None;
             #implementations
         }
     };

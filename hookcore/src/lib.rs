@@ -82,6 +82,102 @@
 //!
 //! The linker's order never matters: it changes with LTO, the table's does not.
 //!
+//! # Wrappers
+//!
+//! A `#[hookimpl(wrapper)]` runs around the rest of the call: it gets the hook's
+//! arguments and a continuation, `next`, of a type generated for the hook
+//! (`{Spec}{Hook}Next`). `next.call(..)` runs the wrappers inside it and the
+//! implementations, and returns the call's outcome, which the wrapper may inspect
+//! or replace; `call` takes `next` by value, so it runs at most once, and a wrapper
+//! that never calls it answers the call itself. Nothing is allocated.
+//!
+//! ```
+//! #[hookcore::hookspec]
+//! pub trait Adapters {
+//!     #[hookspec(firstresult)]
+//!     fn get_adapter(&self, name: &str) -> Option<String>;
+//! }
+//!
+//! #[hookcore::hookimpl(Adapters)]
+//! fn get_adapter(name: &str) -> Option<String> {
+//!     (name == "oracle").then(|| "oracle adapter".to_owned())
+//! }
+//!
+//! struct Cache;
+//!
+//! #[hookcore::hookimpl(name = "cache")]
+//! impl Adapters for Cache {
+//!     #[hookimpl(wrapper)]
+//!     fn get_adapter(&self, name: &str, next: AdaptersGetAdapterNext<'_>) -> Option<String> {
+//!         if name == "cached" {
+//!             return Some("from cache".to_owned()); // the rest does not run
+//!         }
+//!         next.call(name).map(|adapter| format!("{adapter} (checked)"))
+//!     }
+//! }
+//!
+//! let pm = hookcore::PluginManager::<dyn Adapters>::linked()?;
+//! assert_eq!(pm.hook().get_adapter("oracle").as_deref(), Some("oracle adapter (checked)"));
+//! assert_eq!(pm.hook().get_adapter("cached").as_deref(), Some("from cache"));
+//! # Ok::<(), hookcore::Error>(())
+//! ```
+//!
+//! Wrappers run around all implementations, `tryfirst` wrappers outermost: their
+//! code before `next.call` runs in call order, their code after it in reverse.
+//!
+//! # Historic hooks
+//!
+//! `#[hookspec(historic)]`: each call is remembered and replayed to every plugin
+//! registered later; results go to a callback. Arguments are kept, so they must be
+//! owned (`Clone + Send + 'static`).
+//!
+//! ```
+//! use std::sync::{Arc, Mutex};
+//!
+//! #[hookcore::hookspec]
+//! pub trait Config {
+//!     #[hookspec(historic)]
+//!     fn configure(&self, profile: String) -> String;
+//! }
+//!
+//! struct Db;
+//!
+//! #[hookcore::hookimpl(runtime)]
+//! impl Config for Db {
+//!     fn configure(&self, profile: String) -> String {
+//!         format!("db ready for {profile}")
+//!     }
+//! }
+//!
+//! let pm = hookcore::PluginManager::<dyn Config>::new();
+//! let log = Arc::new(Mutex::new(Vec::new()));
+//! let sink = Arc::clone(&log);
+//! pm.hook().configure("prod".into(), move |ready| sink.lock().unwrap().push(ready));
+//! pm.register("db", Db)?; // registered after the call: it is replayed now
+//! assert_eq!(*log.lock().unwrap(), ["db ready for prod"]);
+//! # Ok::<(), hookcore::Error>(())
+//! ```
+//!
+//! # Ordering beyond tryfirst and trylast
+//!
+//! `#[hookimpl(before = "plugin")]` and `after = ["a", "b"]` place an implementation
+//! relative to named plugins. The constraints are applied to the default order as a
+//! stable topological sort; a cycle is [`Error::OrderCycle`], naming its plugins,
+//! and the registration that would close it is refused. A name with no
+//! implementation of the hook is ignored and listed in [`ImplInfo::ignored`].
+//!
+//! # Which plugin returned what
+//!
+//! [`PluginManager::tagged_hook`] returns each result as a [`Tagged`] value with
+//! the plugin's name.
+//!
+//! # Observing calls
+//!
+//! [`PluginManager::add_monitor`] adds a [`Monitor`] that sees each call, each
+//! implementation as it runs and the outcome; with the `tracing` feature,
+//! `PluginManager::enable_tracing` emits a span per call and per implementation.
+//! A manager without monitors pays one check per call.
+//!
 //! # Plugins and their names
 //!
 //! - `#[hookimpl(Spec)] fn hook(..)`: the plugin is the module; its name is the module
@@ -97,12 +193,15 @@
 //! A crate that the binary never names is not linked at all, so its implementations
 //! are absent. Name every plugin crate in the binary, and check at startup:
 //!
-//! ```ignore
-//! use geolocate as _;
-//! use incident as _;
-//!
-//! let pm = PluginManager::<dyn Platforms>::global();
-//! pm.require(["geolocate", "incident"])?; // Error::MissingPlugins names the absent ones
+//! ```
+//! # #[hookcore::hookspec] pub trait Platforms { fn register_slack_commands(&self); }
+//! // In the binary, once per plugin crate:
+//! //     use geolocate as _;
+//! //     use incident as _;
+//! // This program names neither, so both are reported:
+//! let pm = hookcore::PluginManager::<dyn Platforms>::global();
+//! let missing = pm.require(["geolocate", "incident"]).unwrap_err();
+//! assert!(missing.to_string().starts_with("required plugins are missing: geolocate, incident;"));
 //! ```
 //!
 //! # Re-exporting hookcore
@@ -189,6 +288,7 @@ pub use error::Error;
 /// | option | where | meaning |
 /// |---|---|---|
 /// | `firstresult` | `#[hookspec(firstresult)]` on a hook returning `Option<T>` or `Result<Option<T>, E>` | the call returns the first `Some` and runs no implementation after it |
+/// | `historic` | `#[hookspec(historic)]` on a hook whose arguments are owned | calls are remembered and replayed to plugins registered later; results go to a callback; no `firstresult`, no wrappers |
 /// | `crate = path` | `#[hookspec(crate = path)]` on the trait | generated code names hookcore by `path` (for crates that re-export hookcore) |
 #[doc(inline)]
 pub use hookspec_macros::hookspec;
@@ -293,6 +393,9 @@ pub use hookspec_macros::hookspec;
 /// |---|---|---|
 /// | `Spec` (first) | function | the spec trait whose hook the function implements |
 /// | `tryfirst`, `trylast` | function; method in an impl block | run before / after the normal implementations |
+/// | `wrapper` | function; method in an impl block | run around the rest of the call, with a continuation as last argument ([crate docs](crate#wrappers)) |
+/// | `before = "p"`, `after = ["p", "q"]` | function; method in an impl block | run before / after the named plugins' implementations of the hook |
+/// | `specname = "hook"` | function; method in an impl block | implement `hook` under another function name |
 /// | `name = "..."` | function; impl block | the plugin name (default: the module path; for a type, module path and type name) |
 /// | `instance = <const expr>` | impl block | the linked instance, for a type that is not a unit struct |
 /// | `runtime` | impl block | link nothing; register instances with [`PluginManager::register`] |

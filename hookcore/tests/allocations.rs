@@ -66,7 +66,7 @@ impl Hot for Imp {
         x + self.0
     }
     fn maybe(&self, x: u64) -> Option<u64> {
-        (self.0 % 2 == 0).then_some(x)
+        self.0.is_multiple_of(2).then_some(x)
     }
     fn fallible(&self, _x: u64) -> Result<(), String> {
         Ok(())

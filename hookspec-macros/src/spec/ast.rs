@@ -29,6 +29,24 @@ pub(crate) struct Hook {
 }
 
 impl Hook {
+    /// `name: Type` for each argument after `&self`.
+    pub(crate) fn params(&self) -> Vec<TokenStream> {
+        self.args
+            .iter()
+            .map(|(arg, ty)| quote!(#arg: #ty))
+            .collect()
+    }
+
+    /// The arguments' names.
+    pub(crate) fn arg_names(&self) -> Vec<&Ident> {
+        self.args.iter().map(|(arg, _)| arg).collect()
+    }
+
+    /// The arguments' types.
+    pub(crate) fn arg_types(&self) -> Vec<&Type> {
+        self.args.iter().map(|(_, ty)| ty).collect()
+    }
+
     /// Whether the hook gets a wrapper method and continuation type. Not when its
     /// signature names lifetimes that the continuation type could not express: an
     /// explicit lifetime parameter, or an elided lifetime in the return type.

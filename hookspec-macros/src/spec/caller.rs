@@ -54,12 +54,8 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let name = &sig.ident;
     let generics = &sig.generics;
     let attrs = copied_attrs(hook);
-    let params: Vec<TokenStream> = hook
-        .args
-        .iter()
-        .map(|(arg, ty)| quote!(#arg: #ty))
-        .collect();
-    let args: Vec<&Ident> = hook.args.iter().map(|(arg, _)| arg).collect();
+    let params = hook.params();
+    let args = hook.arg_names();
     let forwards = hook.args.iter().map(|(arg, ty)| forward(arg, ty));
     let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
     let arrow = arrow(hook, &output);
@@ -171,13 +167,9 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let spec_ident = &spec.item.ident;
     let name = &hook.method.sig.ident;
     let attrs = copied_attrs(hook);
-    let params: Vec<TokenStream> = hook
-        .args
-        .iter()
-        .map(|(arg, ty)| quote!(#arg: #ty))
-        .collect();
-    let args: Vec<&Ident> = hook.args.iter().map(|(arg, _)| arg).collect();
-    let types = hook.args.iter().map(|(_, ty)| ty);
+    let params = hook.params();
+    let args = hook.arg_names();
+    let types = hook.arg_types();
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let saved = format_ident!("saved", span = Span::mixed_site());
     let value = format_ident!("value", span = Span::mixed_site());
@@ -221,7 +213,6 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
             #ty: ::core::clone::Clone + ::core::marker::Send + 'static
         }
     });
-    let types: Vec<_> = types.collect();
     quote! {
         #(#attrs)*
         ///

@@ -46,7 +46,7 @@ fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let name = &sig.ident;
     let generics = &sig.generics;
     let attrs = copied_attrs(hook);
-    let params = hook.args.iter().map(|(arg, ty)| quote!(#arg: #ty));
+    let params = hook.params();
     let forwards = hook.args.iter().map(|(arg, ty)| forward(arg, ty));
     let tagged = |ty: &syn::Type| -> syn::Type { syn::parse_quote!(#krate::Tagged<#ty>) };
     // The same call as the plain caller's, over `Tagged<T>` values.

@@ -14,8 +14,8 @@ use crate::signature::respan;
 pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     let wrap = hook.wrap_ident();
     let next = spec.next_ident(hook);
-    let params = hook.args.iter().map(|(arg, ty)| quote!(#arg: #ty));
-    let args = hook.args.iter().map(|(arg, _)| arg);
+    let params = hook.params();
+    let args = hook.arg_names();
     let (_, output) = hook.returns.call(hook.firstresult.is_some());
     // At the hook's return type: a wrapper with another outcome type is told
     // "type in trait" there.
@@ -44,9 +44,9 @@ pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
     let spec_ident = &spec.item.ident;
     let name = &hook.method.sig.ident;
     let next = spec.next_ident(hook);
-    let types: Vec<_> = hook.args.iter().map(|(_, ty)| ty).collect();
-    let params = hook.args.iter().map(|(arg, ty)| quote!(#arg: #ty));
-    let args = hook.args.iter().map(|(arg, _)| arg);
+    let types = hook.arg_types();
+    let params = hook.params();
+    let args = hook.arg_names();
     let (_, output) = hook.returns.call(hook.firstresult.is_some());
     let arrow = arrow(hook, &output);
     let doc = format!(

@@ -9,10 +9,10 @@ pub use linkme;
 pub mod call {
     pub use crate::call::*;
 }
-pub use crate::info::{HookInfo, ImplMeta, Order, Source};
+pub use crate::info::{HookInfo, ImplMeta, Order, Source, Tagged};
 pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;
-pub use crate::monitor::{DebugProbe, Monitors, ViaDebug, ViaNothing};
+pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::spec::{HookSpec, Plugin};
 pub use crate::table::{Dispatch, Replay};
 

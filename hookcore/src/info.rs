@@ -151,8 +151,10 @@ pub struct ImplInfo {
     pub before: &'static [&'static str],
     /// `after = ...`: plugins this implementation runs after.
     pub after: &'static [&'static str],
-    /// Names in `before`/`after` that have no entry for this hook (not registered,
-    /// or not implementing it), so the constraint was ignored.
+    /// Names in `before`/`after` that have no entry for this hook in the same group
+    /// (wrappers are ordered among wrappers, implementations among
+    /// implementations): not registered, or not implementing it, so the constraint
+    /// was ignored.
     pub ignored: Vec<&'static str>,
     /// Linked or registered at run time.
     pub origin: Origin,

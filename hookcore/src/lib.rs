@@ -68,7 +68,8 @@
 //!
 //! Unit and `firstresult` calls allocate nothing; a collecting call allocates its
 //! result vector once. No call takes a lock, and calls from many threads at once are
-//! fine: specs are `Send + Sync`.
+//! fine: specs are `Send + Sync`. (A historic call is the exception: it is recorded
+//! for later plugins, which takes the registry's lock and allocates.)
 //!
 //! # Order
 //!
@@ -77,7 +78,7 @@
 //! | rank | rule                                                               |
 //! |------|--------------------------------------------------------------------|
 //! | 1    | `tryfirst`, then no option, then `trylast`                         |
-//! | 2    | within one of those, plugins registered at run time first, the most recent first (pluggy's LIFO) |
+//! | 2    | within one of those, plugins registered at run time first, the most recent first (pluggy does this for `tryfirst` and plain implementations, and runs `trylast` ones oldest first) |
 //! | 3    | then linked plugins, by plugin name                                |
 //!
 //! The linker's order never matters: it changes with LTO, the table's does not.
@@ -124,6 +125,10 @@
 //!
 //! Wrappers run around all implementations, `tryfirst` wrappers outermost: their
 //! code before `next.call` runs in call order, their code after it in reverse.
+//!
+//! A hook whose signature has lifetime parameters, or an elided lifetime in its
+//! return type (`fn name(&self) -> &str`), has no continuation type and takes no
+//! wrappers: the continuation could not name those lifetimes.
 //!
 //! # Historic hooks
 //!

@@ -1,7 +1,9 @@
 //! Observing calls: pluggy's `add_hookcall_monitoring` and `enable_tracing`.
 //!
-//! A [`Monitor`] added to a manager sees every hook call: before it, each
-//! implementation as it runs, and the outcome. With no monitor, a call checks one
+//! A [`Monitor`] added to a manager sees every hook call made through
+//! [`PluginManager::hook`](crate::PluginManager::hook) (and the subset and extra
+//! callers): before it, each implementation as it runs, and the outcome. Tagged
+//! calls and historic calls are not monitored; a monitor sees no arguments. With no monitor, a call checks one
 //! field of its table and takes the unmonitored path.
 
 use std::fmt::Debug;
@@ -183,6 +185,10 @@ mod tracing_monitor {
     /// `spec` and `hook` fields) and per implementation (`hookimpl`, with the
     /// `plugin` field). Added by
     /// [`PluginManager::enable_tracing`](crate::PluginManager::enable_tracing).
+    ///
+    /// The entered spans are kept on a per-thread stack between the monitor's
+    /// callbacks. A call that panics gets no `after_call`, so its spans stay on
+    /// that thread's stack and later spans there nest under them.
     #[derive(Debug, Default, Clone, Copy)]
     pub struct TracingMonitor;
 

@@ -4,7 +4,7 @@
 //! Call order of one hook:
 //! 1. by [`Order`]: `tryfirst`, then normal, then `trylast`;
 //! 2. within one order, plugins registered at run time first, the most recent first
-//!    (pluggy's LIFO);
+//!    (pluggy's order, except that pluggy runs `trylast` ones oldest first);
 //! 3. then linked plugins, by plugin name (byte order), so the order never depends
 //!    on the linker or on LTO.
 

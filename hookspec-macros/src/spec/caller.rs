@@ -32,6 +32,9 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
             dispatch: #krate::__private::Dispatch<'a, dyn #spec_ident>,
         }
 
+        // The methods call the hooks; a `#[deprecated]` hook warns where a user
+        // calls its caller method, not here.
+        #[allow(deprecated)]
         impl #caller_ident<'_> {
             #(#methods)*
         }
@@ -95,7 +98,7 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         }
     };
     let monitor_ty = quote! {
-        ::core::option::Option<(&#krate::__private::Monitors, &#krate::HookCall<'_>)>
+        ::core::option::Option<(&#krate::__private::Monitors, &#krate::__private::HookCall<'_>)>
     };
     let body = if hook.wrappable() {
         // Each wrapper gets the arguments and the rest of the chain; the innermost

@@ -33,6 +33,7 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
             dispatch: #krate::__private::Dispatch<'a, dyn #spec_ident>,
         }
 
+        #[allow(deprecated)]
         impl #tagged_ident<'_> {
             #(#methods)*
         }
@@ -48,7 +49,8 @@ fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let attrs = copied_attrs(hook);
     let params = hook.params();
     let forwards = hook.args.iter().map(|(arg, ty)| forward(arg, ty));
-    let tagged = |ty: &syn::Type| -> syn::Type { syn::parse_quote!(#krate::Tagged<#ty>) };
+    let tagged =
+        |ty: &syn::Type| -> syn::Type { syn::parse_quote!(#krate::__private::Tagged<#ty>) };
     // The same call as the plain caller's, over `Tagged<T>` values.
     let returns = match &hook.returns {
         Returns::Direct(value) => Returns::Direct(value.map(tagged)),
@@ -62,7 +64,7 @@ fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let owner = format_ident!("owner", span = Span::mixed_site());
     let value = format_ident!("value", span = Span::mixed_site());
-    let tag = quote!(#krate::Tagged::__new(#owner, #value));
+    let tag = quote!(#krate::__private::Tagged::__new(#owner, #value));
     let wrap = match (&hook.returns, hook.returns.value()) {
         (Returns::Direct(_), Value::Some(_)) => quote!(.map(|#value| #tag)),
         (Returns::Fallible { .. }, Value::Some(_)) => {

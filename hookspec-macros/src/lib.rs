@@ -6,6 +6,8 @@
 //! reported at the user's token (`validate`), then expanded (`expand`).
 
 mod errors;
+#[cfg(test)]
+mod fuzz;
 mod hookimpl;
 mod options;
 mod returns;

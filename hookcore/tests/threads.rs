@@ -32,8 +32,11 @@ impl Tally for Weighted {
 
 #[test]
 fn calls_during_changes_see_whole_tables_and_counts_add_up() {
-    const CALLERS: usize = 4;
-    const CALLS: usize = 20_000;
+    // 8 callers, 1,000,000 calls in all, while another thread registers,
+    // unregisters, blocks and unblocks plugins. Bounded: the changer stops when
+    // the callers are done, or after 1,000,000 rounds.
+    const CALLERS: usize = 8;
+    const CALLS: usize = 125_000;
 
     let pm = Arc::new(PluginManager::<dyn Tally>::new());
     let base = Arc::new(Weighted {
@@ -49,14 +52,19 @@ fn calls_during_changes_see_whole_tables_and_counts_add_up() {
             let (pm, start) = (Arc::clone(&pm), Arc::clone(&start));
             thread::spawn(move || {
                 start.wait();
+                // How many calls saw "a" (weight 10) and "b" (weight 100).
+                let (mut saw_a, mut saw_b) = (0, 0);
                 for _ in 0..CALLS {
                     let hooks = pm.hook();
-                    // The changer adds "a" (10) and "b" (100) together and removes them
-                    // together while blocking; a whole table has one of these sums.
+                    // The changer adds "a" then "b", blocks "a", removes "b", then
+                    // unblocks "a": a whole table has one of these sums.
                     let total: usize = hooks.weight().iter().sum();
                     assert!(matches!(total, 1 | 11 | 111 | 101), "torn table: {total}");
+                    saw_a += usize::from(total % 100 == 11);
+                    saw_b += usize::from(total >= 100);
                     hooks.bump();
                 }
+                (saw_a, saw_b)
             })
         })
         .collect();
@@ -65,43 +73,57 @@ fn calls_during_changes_see_whole_tables_and_counts_add_up() {
         let (pm, start, done) = (Arc::clone(&pm), Arc::clone(&start), Arc::clone(&done));
         thread::spawn(move || {
             start.wait();
-            let mut rounds = 0;
-            while !done.load(Ordering::Relaxed) && rounds < 100_000 {
-                pm.register(
-                    "a",
-                    Weighted {
-                        weight: 10,
-                        ..Weighted::default()
-                    },
-                )
-                .unwrap();
-                pm.register(
-                    "b",
-                    Weighted {
-                        weight: 100,
-                        ..Weighted::default()
-                    },
-                )
-                .unwrap();
+            let (mut a_objects, mut b_objects) = (Vec::new(), Vec::new());
+            while !done.load(Ordering::Relaxed) && a_objects.len() < 1_000_000 {
+                let a = Arc::new(Weighted {
+                    weight: 10,
+                    ..Weighted::default()
+                });
+                let b = Arc::new(Weighted {
+                    weight: 100,
+                    ..Weighted::default()
+                });
+                pm.register_arc("a", Arc::clone(&a)).unwrap();
+                pm.register_arc("b", Arc::clone(&b)).unwrap();
                 pm.set_blocked("a");
                 pm.unregister("b").unwrap();
                 assert!(pm.unblock("a"));
-                rounds += 1;
+                a_objects.push(a);
+                b_objects.push(b);
             }
-            rounds
+            (a_objects, b_objects)
         })
     };
 
+    let (mut saw_a, mut saw_b) = (0, 0);
     for caller in callers {
-        caller.join().unwrap();
+        let (a, b) = caller.join().unwrap();
+        saw_a += a;
+        saw_b += b;
     }
     done.store(true, Ordering::Relaxed);
-    let rounds = changer.join().unwrap();
-    assert!(rounds > 0);
+    let (a_objects, b_objects) = changer.join().unwrap();
+    let bumps = |objects: &[Arc<Weighted>]| -> usize {
+        objects
+            .iter()
+            .map(|o| o.bumps.load(Ordering::Relaxed))
+            .sum()
+    };
+    assert!(!a_objects.is_empty(), "the changer ran");
     assert_eq!(
         base.bumps.load(Ordering::Relaxed),
         CALLERS * CALLS,
         "every call reached base once"
+    );
+    assert_eq!(
+        bumps(&a_objects),
+        saw_a,
+        "every call that saw `a` bumped it, and only those"
+    );
+    assert_eq!(
+        bumps(&b_objects),
+        saw_b,
+        "every call that saw `b` bumped it, and only those"
     );
     assert_eq!(pm.hook().weight(), [1]);
 }

@@ -140,15 +140,12 @@ pub(crate) fn has_elided_lifetime(ty: &Type) -> bool {
         Type::Array(array) => has_elided_lifetime(&array.elem),
         Type::Ptr(ptr) => has_elided_lifetime(&ptr.elem),
         Type::Tuple(tuple) => tuple.elems.iter().any(has_elided_lifetime),
-        Type::TraitObject(object) => {
-            object
-                .bounds
-                .iter()
-                .all(|bound| !matches!(bound, syn::TypeParamBound::Lifetime(_)))
-                || object.bounds.iter().any(
-                    |bound| matches!(bound, syn::TypeParamBound::Lifetime(l) if l.ident == "_"),
-                )
-        }
+        // A trait object's lifetime defaults from its container (`Box<dyn T>` is
+        // `'static`; a reference's is caught above); only `'_` is elided.
+        Type::TraitObject(object) => object
+            .bounds
+            .iter()
+            .any(|bound| matches!(bound, syn::TypeParamBound::Lifetime(lifetime) if lifetime.ident == "_")),
         Type::Path(path) => path
             .path
             .segments
@@ -259,6 +256,29 @@ pub(crate) fn respan(tokens: &impl ToTokens, span: Span) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::pretty;
+
+    #[test]
+    fn elided_lifetimes_are_found_where_elision_applies() {
+        let elided = |ty: &str| super::has_elided_lifetime(&syn::parse_str(ty).unwrap());
+        for ty in [
+            "&str",
+            "Vec<&str>",
+            "Option<Cow<'_, str>>",
+            "Box<dyn Error + '_>",
+            "(u8, &u8)",
+        ] {
+            assert!(elided(ty), "{ty}");
+        }
+        for ty in [
+            "&'static str",
+            "Box<dyn Error>",
+            "Result<(), Box<dyn std::error::Error + Send + Sync>>",
+            "Box<dyn Fn(&str) -> u8>",
+            "String",
+        ] {
+            assert!(!elided(ty), "{ty}");
+        }
+    }
 
     #[test]
     fn pretty_prints_like_rustfmt_for_plain_signatures() {

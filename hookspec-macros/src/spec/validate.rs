@@ -37,6 +37,12 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
             other => errors.at(other, "a hook spec declares only hooks (methods)"),
         }
     }
+    if spec.hooks.is_empty() && item.items.is_empty() {
+        errors.at(
+            &item.ident,
+            "a hook spec declares at least one hook: `fn hook_name(&self, ...);`",
+        );
+    }
     for hook in &spec.hooks {
         check_hook(hook, errors);
     }

@@ -1,0 +1,45 @@
+//! The scripted session `cargo run -p chatops` prints runs to the end by itself.
+//!
+//! One test: the session uses process-wide state (the incident log, the
+//! maintenance windows), so its runs must not overlap.
+
+#![cfg(all(feature = "geolocate", feature = "incident", feature = "sre-tools"))]
+
+use chatops_hookspecs::Settings;
+
+#[tokio::test]
+async fn the_scripted_session_runs_to_the_end() {
+    let settings = Settings {
+        slack: true,
+        teams: true,
+        maintenance: vec!["payments".to_owned()],
+    };
+    let mut out = Vec::new();
+    chatops::run(&mut out, settings).await.unwrap();
+    let out = String::from_utf8(out).unwrap();
+    for expected in [
+        "chat-ops bot: slack on, teams on, maintenance windows: payments\n",
+        "  chatops_geolocate               chatops-geolocate 0.4.0  Platforms: register_slack_commands, register_http_routes\n",
+        "  Platforms.register_slack_commands\n      chatops_sre_tools::audit [wrapper], chatops_geolocate, chatops_sre_tools::audit, chatops_sre_tools::oncall, incident\n",
+        "  Events.handle_event (firstresult)\n      chatops_sre_tools::maintenance [tryfirst], incident\n",
+        "  > /geolocate 8.8.8.8 2001:db8::1 banana\n    8.8.8.8: Google Public DNS, Mountain View, US (8.8.8.0/24)\n",
+        "  > @sre-bot incident close 1\n    INC-1 closed: checkout p99 latency over 2s\n",
+        "    chatops_sre_tools::maintenance: silenced: payments is in a maintenance window",
+        "  GET /geolocate/banana\n    400 Bad Request `banana` is not an IP address\n",
+        "  > /audit\n    registered on slack in ",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+
+    // With both platforms off, it still finishes.
+    let settings = Settings {
+        slack: false,
+        teams: false,
+        maintenance: vec!["payments".to_owned()],
+    };
+    let mut out = Vec::new();
+    chatops::run(&mut out, settings).await.unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("\nslack: off\nteams: off\n"), "{out}");
+    assert!(out.contains("  GET /incidents\n    200 OK ["), "{out}");
+}

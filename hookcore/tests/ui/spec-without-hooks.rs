@@ -1,0 +1,4 @@
+#[hookcore::hookspec]
+pub trait Platforms {}
+
+fn main() {}

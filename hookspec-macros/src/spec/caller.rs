@@ -133,6 +133,13 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
                 #after_call
                 return #value;
             }
+            // The common case, no wrapper and no monitor: the strategy runs right
+            // here, with no call into the chain.
+            if self.dispatch.wrappers(#index).is_empty() {
+                let #dispatch = &self.dispatch;
+                let #monitor: #monitor_ty = ::core::option::Option::None;
+                return #implementations;
+            }
             #chain(&self.dispatch, ::core::option::Option::None, 0, #(#args),*)
         }
     } else {

@@ -417,3 +417,7 @@ pub use manager::{PluginManager, SubsetCaller};
 pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};
 pub use spec::{HookSpec, Plugin};
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/guide.md")]
+mod guide_doctests {}

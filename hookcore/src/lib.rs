@@ -421,3 +421,7 @@ pub use spec::{HookSpec, Plugin};
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/guide.md")]
 mod guide_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/pluggy.md")]
+mod pluggy_doctests {}

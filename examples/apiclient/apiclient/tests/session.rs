@@ -1,0 +1,55 @@
+//! The scripted session, end to end, on a fresh manager with the experimental
+//! plugin (its flag passed in, not read from the environment). One test in this
+//! binary: the session prints the process-wide logs.
+
+use apiclient::{Plugins, Settings};
+use apiclient_hookspecs::ApiPlugins;
+use hookcore::PluginManager;
+
+#[test]
+fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
+    let pm = PluginManager::<dyn ApiPlugins>::linked().unwrap();
+    let settings = Settings {
+        token: None,
+        experimental: Some("1".into()),
+    };
+    let plugins = Plugins::enable(&pm, settings.experimental.as_deref()).unwrap();
+    let mut out = Vec::new();
+    apiclient::run_with(&mut out, &plugins, &settings).unwrap();
+    let out = String::from_utf8(out).unwrap();
+
+    for expected in [
+        "experimental adapter on ($APICLIENT_EXPERIMENTAL=1)",
+        "  experimental               apiclient-experimental 0.0.1    registered at run time",
+        "  auth                       apiclient-auth 0.6.1            linked",
+        "  register_auth_providers: [w] apiclient_logging, auth",
+        "scrub's automaton built yet: no",
+        "answering 8 requests",
+        "  page 3: 200 OK  [{\"id\":5,\"name\":\"echo\"},{\"id\":6,\"name\":\"foxtrot\"}]",
+        "  page 2/2: 200 OK  [6,7,8]",
+        "  200 OK; Set-Cookie: [redacted]; X-Scrubbed: 2",
+        "  |   \"api_key\": \"ghp_[redacted]\",",
+        "GET /items without credentials: 401 Unauthorized",
+        "through cached-http: 200 OK, X-Cache: MISS",
+        "through cached-http: 200 OK, X-Cache: HIT",
+        "demo server stopped after 8 requests",
+        "  |   \"retries\": 3",
+        "scrub's automaton, built on first use: 31 patterns",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    assert!(out.contains("list_adapters(): http, file"));
+    assert!(out.contains(", cached-http\n"));
+    if cfg!(feature = "data-url") {
+        assert!(out.contains("  | 2,grace"), "{out}");
+    } else {
+        assert!(
+            out.contains("get_adapter(\"data\"): no adapter named `data`"),
+            "{out}"
+        );
+    }
+    // 3 + 2 pages, the profile, the refusal, the cache's miss and hit (the
+    // observer sees what the client receives), the file.
+    let logged = out.lines().filter(|l| l.contains(" -> ")).count();
+    assert_eq!(logged, 10, "{out}");
+}

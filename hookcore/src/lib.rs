@@ -344,9 +344,10 @@ pub use hookspec_macros::hookspec;
 /// The function takes the hook's arguments without `&self`. Every function of one
 /// module belongs to one plugin, named after the module path.
 ///
-/// A function is checked as the hook's method in a hidden plugin type named after the
-/// function, so the compiler's messages about it count the hook's `&self` among the
-/// parameters, and show that type as the first parameter of the expected signature.
+/// A function is checked as the hook's method in a hidden plugin type
+/// (`__hookimpl_<function>`), so the compiler's messages about it count the hook's
+/// `&self` among the parameters and show that type as the first parameter of the
+/// expected signature.
 ///
 /// # On an impl block: the type is the plugin
 ///

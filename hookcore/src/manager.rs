@@ -71,7 +71,8 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// # Errors
     ///
     /// [`Error::DuplicateImpl`] or [`Error::NameClash`] when `name = "..."` gives
-    /// one plugin name to implementations that collide.
+    /// one plugin name to implementations that collide; [`Error::OrderCycle`] when
+    /// the linked plugins' `before`/`after` constraints form a cycle.
     pub fn linked() -> Result<Self, Error> {
         let pm = Self::new();
         pm.load_linked()?;
@@ -317,7 +318,8 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// # Errors
     ///
     /// [`Error::Blocked`] if `name` is blocked, [`Error::AlreadyRegistered`] if a
-    /// plugin has that name. Nothing changes on error.
+    /// plugin has that name, [`Error::OrderCycle`] if the plugin's `before`/`after`
+    /// constraints close a cycle. Nothing changes on error.
     pub fn register<P: Plugin<S>>(&self, name: impl Into<String>, plugin: P) -> Result<(), Error> {
         self.register_arc(name, Arc::new(plugin))
     }

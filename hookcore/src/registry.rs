@@ -415,6 +415,15 @@ fn group_linked<S: ?Sized>(
             object: PluginRef::Linked(object),
             impls: linked.impls,
         });
+        // The smallest module of a plugin's parts, whatever the linker's order.
+        if linked.source.module < source.module {
+            *source = linked.source;
+        }
+    }
+    // Parts in source order, so nothing that depends on them (historic replays)
+    // follows the linker's order.
+    for (_, parts) in plugins.values_mut() {
+        parts.sort_by_key(|part| part.impls.first().map(|meta| (meta.file, meta.line)));
     }
     Ok(plugins)
 }

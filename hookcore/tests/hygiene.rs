@@ -68,3 +68,53 @@ fn generated_code_uses_only_absolute_paths() {
     assert_eq!(pm.hook().all("abc".to_owned()), [3]);
     assert_eq!(pm.hook().fallible(), Ok(()));
 }
+
+/// Hook arguments named like the locals and items of generated code.
+#[::hookcore::hookspec]
+pub trait Collisions {
+    /// Arguments named like generated locals.
+    fn locals(&self, dispatch: u8, next: u8, plugin: u8, value: u8, monitor: u8) -> u8;
+    /// A historic hook with arguments named like generated items.
+    #[hookspec(historic)]
+    fn items(&self, replay: u8, saved: u8) -> u8;
+    /// A wrappable hook with an argument named `next`.
+    #[hookspec(firstresult)]
+    fn wrapped(&self, next: u8) -> Option<u8>;
+}
+
+/// A module named like a hook function, used in that function's signature.
+pub mod locals {
+    /// A type the signature names through the module.
+    pub type Input = u8;
+}
+
+#[::hookcore::hookimpl(Collisions)]
+fn locals(dispatch: locals::Input, next: u8, plugin: u8, value: u8, monitor: u8) -> u8 {
+    dispatch + next + plugin + value + monitor
+}
+
+struct Wraps;
+
+#[::hookcore::hookimpl(runtime)]
+impl Collisions for Wraps {
+    fn items(&self, replay: u8, saved: u8) -> u8 {
+        replay * saved
+    }
+    fn wrapped(&self, next: u8) -> Option<u8> {
+        Some(next)
+    }
+}
+
+#[test]
+fn argument_and_module_names_do_not_collide_with_generated_ones() {
+    let pm = hookcore::PluginManager::<dyn Collisions>::linked().unwrap();
+    assert_eq!(pm.hook().locals(1, 2, 3, 4, 5), [15]);
+    assert_eq!(pm.tagged_hook().locals(1, 1, 1, 1, 1)[0].value, 5);
+    pm.register("wraps", Wraps).unwrap();
+    assert_eq!(pm.hook().wrapped(7), Some(7));
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = std::sync::Arc::clone(&seen);
+    pm.hook()
+        .items(2, 3, move |product| sink.lock().unwrap().push(product));
+    assert_eq!(*seen.lock().unwrap(), [6]);
+}

@@ -295,11 +295,9 @@ impl Options {
                 Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Str(name),
                     ..
-                }) => match syn::parse_str::<Ident>(&name.value()) {
-                    Ok(hook) => {
-                        self.specname
-                            .set(errors, key, Ident::new(&hook.to_string(), name.span()))
-                    }
+                }) => match name.parse::<Ident>() {
+                    // Parsed at the literal's span, so errors about the hook point there.
+                    Ok(hook) => self.specname.set(errors, key, hook),
                     Err(_) => errors.at(
                         &name,
                         "`specname` takes the name of a hook: `specname = \"get_adapter\"`",

@@ -167,15 +167,26 @@ pub(crate) fn has_elided_lifetime(ty: &Type) -> bool {
 pub(crate) fn has_reference(ty: &Type) -> bool {
     match ty {
         Type::Reference(reference) => {
-            reference.lifetime.as_ref().is_none_or(|lifetime| lifetime.ident != "static")
+            reference
+                .lifetime
+                .as_ref()
+                .is_none_or(|lifetime| lifetime.ident != "static")
                 || has_reference(&reference.elem)
         }
-        other => has_elided_lifetime(other)
-            || other
-                .to_token_stream()
-                .into_iter()
-                .any(|token| matches!(token, proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '\'')),
+        other => has_elided_lifetime(other) || has_non_static_lifetime(other.to_token_stream()),
     }
+}
+
+/// Whether `tokens` name a lifetime other than `'static`, at any depth.
+fn has_non_static_lifetime(tokens: TokenStream) -> bool {
+    let tokens: Vec<proc_macro2::TokenTree> = tokens.into_iter().collect();
+    tokens.iter().enumerate().any(|(at, token)| match token {
+        proc_macro2::TokenTree::Punct(punct) if punct.as_char() == '\'' => {
+            !matches!(tokens.get(at + 1), Some(proc_macro2::TokenTree::Ident(name)) if name == "static")
+        }
+        proc_macro2::TokenTree::Group(group) => has_non_static_lifetime(group.stream()),
+        _ => false,
+    })
 }
 
 /// `wrap_get_adapter` for `get_adapter`, at the hook's span.
@@ -277,6 +288,23 @@ mod tests {
             "String",
         ] {
             assert!(!elided(ty), "{ty}");
+        }
+    }
+
+    #[test]
+    fn static_lifetimes_do_not_borrow() {
+        let borrows = |ty: &str| super::has_reference(&syn::parse_str(ty).unwrap());
+        for ty in ["&str", "Cow<'a, str>", "Vec<&'a u8>", "Box<dyn Fn() + 'a>"] {
+            assert!(borrows(ty), "{ty}");
+        }
+        for ty in [
+            "&'static str",
+            "Cow<'static, str>",
+            "Box<dyn Fn() + Send + 'static>",
+            "String",
+            "Vec<u8>",
+        ] {
+            assert!(!borrows(ty), "{ty}");
         }
     }
 

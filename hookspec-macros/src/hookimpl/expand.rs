@@ -2,10 +2,13 @@
 //! metadata the manager orders by, and a linkme entry unless the plugin is `runtime`.
 //!
 //! Everything but the user's item goes inside `const _: () = { ... };`, so no
-//! generated name can collide with the user's or with another expansion's.
+//! generated name can collide with another expansion's; the names declared there
+//! carry a `__hookimpl_`/`__hookcore_` prefix, so they do not hide the user's
+//! names used in the copied signatures.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Ident, ItemFn, ItemImpl, Path};
 
@@ -104,7 +107,9 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
             // Validation rejects receivers on functions.
             syn::FnArg::Receiver(receiver) => quote!(#receiver),
         });
-    let object_ty = name;
+    // Not the function's own name: inside the `const _` block a struct of that
+    // name would hide a module of that name in the signature's types.
+    let object_ty = format_ident!("__hookimpl_{}", name.unraw(), span = name.span());
     let mut assert_spec = quote_spanned! {spec.span()=>
         const _: () = #krate::__private::assert_spec::<dyn #spec>();
     };
@@ -235,10 +240,10 @@ fn assert_wrappable(krate: &Path, spec: &Path, hook: &Ident) -> TokenStream {
 /// `OBJECT`: a function returning the plugin object, as the slice stores it.
 fn linked_object(spec: &Path, reference: &TokenStream) -> TokenStream {
     quote! {
-        fn instance() -> &'static dyn #spec {
+        fn __hookcore_instance() -> &'static dyn #spec {
             #reference
         }
-        static OBJECT: fn() -> &'static dyn #spec = instance;
+        static OBJECT: fn() -> &'static dyn #spec = __hookcore_instance;
     }
 }
 

@@ -36,6 +36,7 @@ fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) 
         ));
     }
     signature::check_common(sig, Role::Implementation, errors);
+    check_not_wrap_method(sig, options, errors);
     if let Some(FnArg::Receiver(receiver)) = sig.inputs.first() {
         errors.at(
             receiver,
@@ -89,9 +90,22 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
             );
         }
         signature::check_common(&method.sig, Role::Implementation, errors);
+        check_not_wrap_method(&method.sig, &method.options, errors);
         if wrapper && let Some(spec) = spec {
             check_wrapper(&method.sig, &method.options, spec, errors);
         }
+    }
+}
+
+/// A function named like a spec's wrapper method (`wrap_<hook>`) without
+/// `wrapper` would implement that method and never run as a hook.
+pub(crate) fn check_not_wrap_method(sig: &syn::Signature, options: &Options, errors: &mut Errors) {
+    let hook = super::ast::hook_ident(sig, options).to_string();
+    if let (Some(wrapped), false) = (hook.strip_prefix("wrap_"), options.wrapper.is_set()) {
+        errors.at(
+            &sig.ident,
+            format!("`{hook}` is the spec's wrapper method for `{wrapped}`; write the wrapper as `#[hookimpl(wrapper)] fn {wrapped}(..)`"),
+        );
     }
 }
 
@@ -107,13 +121,15 @@ pub(crate) fn check_wrapper(
     };
     let hook = super::ast::hook_ident(sig, options);
     let next = crate::signature::next_ident(&spec.ident, &hook);
+    // Any type named `...Next` passes here (it may be imported under another
+    // name); the trait impl checks that it is the right one.
     let last_is_next = match sig.inputs.last() {
         Some(FnArg::Typed(typed)) => match &*typed.ty {
             Type::Path(path) => path
                 .path
                 .segments
                 .last()
-                .is_some_and(|segment| segment.ident == next),
+                .is_some_and(|segment| segment.ident.to_string().ends_with("Next")),
             _ => false,
         },
         _ => false,

@@ -112,6 +112,8 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         let rest = format_ident!("rest", span = Span::mixed_site());
         let wrapper = format_ident!("wrapper", span = Span::mixed_site());
         quote! {
+            // The hook's arguments plus three of the chain's own.
+            #[allow(clippy::too_many_arguments)]
             fn #chain(
                 #dispatch: &#krate::__private::Dispatch<'_, dyn #spec_ident>,
                 #monitor: #monitor_ty,
@@ -212,9 +214,9 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let callback_clause = callback.as_ref().map(|_| quote!(,));
     let callback_arg = callback.as_ref().map(|_| quote!(#on_result));
     let callback_generic = callback.as_ref().map(|ty| {
-        quote!(<F: ::core::ops::Fn(#ty) + ::core::marker::Send + ::core::marker::Sync + 'static>)
+        quote!(<__HookcoreF: ::core::ops::Fn(#ty) + ::core::marker::Send + ::core::marker::Sync + 'static>)
     });
-    let callback_inner_param = callback.as_ref().map(|_| quote!(#on_result: F));
+    let callback_inner_param = callback.as_ref().map(|_| quote!(#on_result: __HookcoreF));
     // Each argument is kept and cloned for every plugin registered later,
     // possibly on another thread. Checked here, at the argument's type: the body
     // below is then checked assuming it, so a failing bound is one error.
@@ -228,7 +230,8 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         ///
         #[doc = #doc]
         pub fn #name(&self, #(#params,)* #callback_param #callback_clause) {
-            fn replay #callback_generic (
+            // Items are not hygienic: the names must not collide with the user's.
+            fn __hookcore_replay #callback_generic (
                 #saved: (#(#types,)*),
                 #callback_inner_param
             ) -> #krate::__private::Replay<dyn #spec_ident>
@@ -244,7 +247,7 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
                     #deliver
                 })
             }
-            self.dispatch.call_historic(#index, replay((#(#args,)*), #callback_arg));
+            self.dispatch.call_historic(#index, __hookcore_replay((#(#args,)*), #callback_arg));
         }
     }
 }

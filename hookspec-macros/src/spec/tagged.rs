@@ -19,7 +19,7 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     let doc = format!(
         "The tagged caller of [`{spec_ident}`]'s hooks, returned by `PluginManager::<dyn {spec_ident}>::tagged_hook()`: \
          each result comes with the name of the plugin that returned it. It runs the implementations without the wrappers. \
-         Hooks that return `()` or are historic have no method here."
+         Hooks that return `()` or `Result<(), E>`, and historic hooks, have no method here."
     );
     let methods = spec
         .hooks
@@ -64,6 +64,7 @@ fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let owner = format_ident!("owner", span = Span::mixed_site());
     let value = format_ident!("value", span = Span::mixed_site());
+    let dispatch = format_ident!("dispatch", span = Span::mixed_site());
     let tag = quote!(#krate::__private::Tagged::__new(#owner, #value));
     let wrap = match (&hook.returns, hook.returns.value()) {
         (Returns::Direct(_), Value::Some(_)) => quote!(.map(|#value| #tag)),
@@ -82,9 +83,9 @@ fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         #(#attrs)*
         #[inline]
         pub fn #name #generics (&self, #(#params),*) -> #output {
-            let dispatch = &self.dispatch;
+            let #dispatch = &self.dispatch;
             #krate::__private::call::#strategy(
-                dispatch.impls(#index).iter().zip(dispatch.impl_plugins(#index)),
+                #dispatch.impls(#index).iter().zip(#dispatch.impl_plugins(#index)),
                 |(#plugin, #owner)| #body,
             )
         }

@@ -14,6 +14,8 @@ use crate::signature::respan;
 pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     let wrap = hook.wrap_ident();
     let next = spec.next_ident(hook);
+    // Mixed-site: a hook argument may itself be named `next`.
+    let rest = quote::format_ident!("next", span = proc_macro2::Span::mixed_site());
     let params = hook.params();
     let args = hook.arg_names();
     let (_, output) = hook.returns.call(hook.firstresult.is_some());
@@ -31,8 +33,8 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     parse_quote_spanned! {hook.method.sig.ident.span()=>
         #[doc = #doc]
         #[doc(hidden)]
-        fn #wrap(&self, #(#params,)* next: #next<'_>) #arrow {
-            next.call(#(#args),*)
+        fn #wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
+            #rest.call(#(#args),*)
         }
     }
 }

@@ -231,8 +231,8 @@ fn item() -> impl Strategy<Value = String> {
         4 => (mostly("pub ", vec!["", "unsafe "]), mostly("", vec!["<T>"]), prop::collection::vec(method(), 0..4))
             .prop_map(|(qualifier, generics, methods)| format!("{qualifier}trait Spec{generics} {{ {} }}", methods.join(" "))),
         4 => (mostly("impl Spec for Plugin", vec!["impl Plugin", "impl<T> Spec for W<T>", "impl !Spec for P", "impl Spec for (u8, u8)"]), prop::collection::vec(method(), 0..4))
-            .prop_map(|(header, methods)| format!("{header} {{ {} }}", methods.join(" ").replace(';', " { todo!() }"))),
-        2 => method().prop_map(|method| method.replace(';', " { todo!() }")),
+            .prop_map(|(header, methods)| format!("{header} {{ {} }}", methods.join(" ").replace(';', " { ::core::panic!() }"))),
+        2 => method().prop_map(|method| method.replace(';', " { ::core::panic!() }")),
         1 => prop::sample::select(vec!["struct Plugin;", "enum E { A }", "mod m {}"]).prop_map(str::to_owned),
     ]
 }

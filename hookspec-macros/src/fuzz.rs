@@ -23,18 +23,21 @@ fn config() -> ProptestConfig {
     }
 }
 
+/// An attribute's entry point: arguments and item in, expansion out.
+type Attribute = fn(TokenStream, TokenStream) -> TokenStream;
+
+/// The two attributes, by name.
+const ATTRIBUTES: [(&str, Attribute); 2] = [
+    ("hookspec", crate::spec::hookspec),
+    ("hookimpl", crate::hookimpl::hookimpl),
+];
+
 /// Runs both attributes on the input; fails if either panics or returns nothing.
 fn expands_or_errs(args: &str, item: &str) -> Result<(), TestCaseError> {
     let (Ok(args), Ok(item)) = (args.parse::<TokenStream>(), item.parse::<TokenStream>()) else {
         return Ok(()); // not tokens at all (an unbalanced bracket): rustc never passes these
     };
-    for (name, attribute) in [
-        (
-            "hookspec",
-            crate::spec::hookspec as fn(TokenStream, TokenStream) -> TokenStream,
-        ),
-        ("hookimpl", crate::hookimpl::hookimpl),
-    ] {
+    for (name, attribute) in ATTRIBUTES {
         let output = catch_unwind(AssertUnwindSafe(|| attribute(args.clone(), item.clone())));
         let output = output
             .map_err(|_| TestCaseError::fail(format!("#[{name}({args})] panicked on: {item}")))?;
@@ -273,13 +276,7 @@ fn near_valid_items_reach_every_stage() {
         let Ok(tokens) = item.parse::<TokenStream>() else {
             continue;
         };
-        for (attribute, args) in [
-            (
-                crate::spec::hookspec as fn(TokenStream, TokenStream) -> TokenStream,
-                "",
-            ),
-            (crate::hookimpl::hookimpl, impl_args),
-        ] {
+        for ((_, attribute), args) in ATTRIBUTES.into_iter().zip(["", impl_args]) {
             let args: TokenStream = args.parse().unwrap();
             if attribute(args, tokens.clone())
                 .to_string()

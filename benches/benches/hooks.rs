@@ -14,7 +14,9 @@
 //! of the run-time plugins, N objects of one type), `direct` (the bodies inlined),
 //! `rwlock` (boxed closures behind a read lock taken per call), `inventory`
 //! (`inventory::iter` filtered by group), `hookcore_per_call` (`pm.hook().unit(x)`
-//! every iteration), `hookcore_hoisted` (one caller made outside the loop), and
+//! every iteration), `hookcore_hoisted` (one caller made outside the loop),
+//! `hookcore_cached` (`cached.hook().unit(x)` on a `CachedCaller` kept outside
+//! the loop), and
 //! `hookcore_linked_*` (the same two, linked free-function plugins; N = 1 and 10).
 //!
 //! Run: `cargo bench -p hookcore-benches -- --warm-up-time 1 --measurement-time 3`.
@@ -174,6 +176,10 @@ fn bench_unit<F: Fixture>(g: &mut Group<'_>, s: &Setup) {
         let hooks = s.pm.hook();
         b.iter(|| hooks.unit(black_box(X)));
     });
+    g.bench_function(id("hookcore_cached", n), |b| {
+        let mut cached = s.pm.cached_caller();
+        b.iter(|| cached.hook().unit(black_box(X)));
+    });
 }
 
 fn bench_collect<F: Fixture>(g: &mut Group<'_>, s: &Setup) {
@@ -225,6 +231,10 @@ fn bench_collect<F: Fixture>(g: &mut Group<'_>, s: &Setup) {
     g.bench_function(id("hookcore_hoisted", n), |b| {
         let hooks = s.pm.hook();
         b.iter(|| hooks.collect(black_box(X)));
+    });
+    g.bench_function(id("hookcore_cached", n), |b| {
+        let mut cached = s.pm.cached_caller();
+        b.iter(|| cached.hook().collect(black_box(X)));
     });
 }
 
@@ -280,6 +290,10 @@ fn bench_first<F: Fixture>(g: &mut Group<'_>, s: &Setup, at: At) {
     g.bench_function(id("hookcore_hoisted", n), |b| {
         let hooks = s.pm.hook();
         b.iter(|| hooks.first(black_box(x_hookcore)));
+    });
+    g.bench_function(id("hookcore_cached", n), |b| {
+        let mut cached = s.pm.cached_caller();
+        b.iter(|| cached.hook().first(black_box(x_hookcore)));
     });
 }
 
@@ -399,6 +413,10 @@ fn wrapped(c: &mut Criterion) {
         let hooks = pm.hook();
         b.iter(|| hooks.unit(black_box(X)));
     });
+    g.bench_function(id("hookcore_cached", 10), |b| {
+        let mut cached = pm.cached_caller();
+        b.iter(|| cached.hook().unit(black_box(X)));
+    });
     g.finish();
 }
 
@@ -500,6 +518,14 @@ fn threads(c: &mut Criterion) {
                 threaded(threads, iters, || {
                     let hooks = s.pm.hook();
                     move || hooks.unit(black_box(X))
+                })
+            });
+        });
+        g.bench_function(id("hookcore_cached", threads), |b| {
+            b.iter_custom(|iters| {
+                threaded(threads, iters, || {
+                    let mut cached = s.pm.cached_caller();
+                    move || cached.hook().unit(black_box(X))
                 })
             });
         });

@@ -14,7 +14,7 @@ pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::spec::{HookSpec, Plugin};
-pub use crate::table::{Dispatch, Replay};
+pub use crate::table::{Dispatch, PluginRef, Replay};
 
 /// Compiles only if `S` is a hook spec. `#[hookimpl(Spec)]` on a function names its
 /// spec with this, so a trait without `#[hookspec]` is one error at the user's path.

@@ -233,6 +233,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod cached;
 mod call;
 mod error;
 mod info;
@@ -298,6 +299,7 @@ pub use error::Error;
 #[doc(inline)]
 pub use hookspec_macros::hookspec;
 
+pub use cached::CachedCaller;
 /// Marks a hook implementation: a free function, or an `impl Spec for Type` block.
 ///
 /// Implementations in every linked crate are found at link time: no registration

@@ -248,8 +248,8 @@ impl<S: HookSpec + ?Sized> Registry<S> {
 
     /// The dispatch table for the current plugins.
     pub(crate) fn snapshot(&self) -> Result<Snapshot<S>, Error> {
-        let mut snapshot = Snapshot::empty(S::HOOKS.len());
-        for (table, hook) in snapshot.hooks.iter_mut().zip(S::HOOKS) {
+        let mut hooks = Vec::with_capacity(S::HOOKS.len());
+        for hook in S::HOOKS {
             let found: Vec<Found<'_, S>> = self
                 .plugins
                 .iter()
@@ -260,42 +260,29 @@ impl<S: HookSpec + ?Sized> Registry<S> {
             // Wrappers first (they are listed first), each group in call order.
             let wrappers = call_order(hook.name, found.iter().filter(|(_, _, meta)| meta.wrapper))?;
             let impls = call_order(hook.name, found.iter().filter(|(_, _, meta)| !meta.wrapper))?;
-            let objects = |group: &[Placed<'_, '_, S>]| -> Box<[PluginRef<S>]> {
+            let entries = |group: Vec<Placed<'_, '_, S>>| -> Vec<(PluginRef<S>, ImplRecord)> {
                 group
-                    .iter()
-                    .map(|((_, part, _), _)| part.object.clone())
+                    .into_iter()
+                    .map(|((entry, part, meta), ignored)| {
+                        let record = ImplRecord {
+                            plugin: Arc::clone(&entry.name),
+                            meta: **meta,
+                            origin: entry.origin,
+                            source: entry.source,
+                            ignored: ignored.into(),
+                        };
+                        (part.object.clone(), record)
+                    })
                     .collect()
             };
-            *table = HookTable {
-                wrappers: objects(&wrappers),
-                impls: objects(&impls),
-                impl_plugins: impls
-                    .iter()
-                    .map(|((entry, _, _), _)| Arc::clone(&entry.name))
-                    .collect(),
-                wrapper_plugins: wrappers
-                    .iter()
-                    .map(|((entry, _, _), _)| Arc::clone(&entry.name))
-                    .collect(),
-                records: wrappers
-                    .into_iter()
-                    .chain(impls)
-                    .map(|((entry, _, meta), ignored)| ImplRecord {
-                        plugin: Arc::clone(&entry.name),
-                        meta: **meta,
-                        origin: entry.origin,
-                        source: entry.source,
-                        ignored: ignored.into(),
-                    })
-                    .collect(),
-            };
+            hooks.push(HookTable::new(entries(wrappers), entries(impls)));
         }
-        if !self.monitors.is_empty() {
-            snapshot.monitors = Some(Arc::new(Monitors {
+        let monitors = (!self.monitors.is_empty()).then(|| {
+            Arc::new(Monitors {
                 list: self.monitors.clone().into_boxed_slice(),
-            }));
-        }
-        Ok(snapshot)
+            })
+        });
+        Ok(Snapshot::new(hooks, monitors))
     }
 
     pub(crate) fn add_monitor(&mut self, monitor: Arc<dyn Monitor>) -> MonitorId {

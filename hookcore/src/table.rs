@@ -70,6 +70,43 @@ pub(crate) struct HookTable<S: ?Sized + 'static> {
     /// The plugin of each of `wrappers`.
     pub wrapper_plugins: Box<[Arc<str>]>,
     pub records: Box<[ImplRecord]>,
+    /// No wrapper and no monitor: a call is the strategy over `impls`, nothing
+    /// else. Set by [`Snapshot::new`], the one place that knows both.
+    plain: bool,
+}
+
+impl<S: ?Sized> HookTable<S> {
+    /// A hook's table from its wrappers and implementations, each with what
+    /// introspection reports about it, in call order.
+    pub(crate) fn new(
+        wrappers: impl IntoIterator<Item = (PluginRef<S>, ImplRecord)>,
+        impls: impl IntoIterator<Item = (PluginRef<S>, ImplRecord)>,
+    ) -> Self {
+        let (wrappers, wrapper_records): (Vec<_>, Vec<_>) = wrappers.into_iter().unzip();
+        let (impls, impl_records): (Vec<_>, Vec<_>) = impls.into_iter().unzip();
+        let plugins = |records: &[ImplRecord]| -> Box<[Arc<str>]> {
+            records
+                .iter()
+                .map(|record| Arc::clone(&record.plugin))
+                .collect()
+        };
+        HookTable {
+            wrapper_plugins: plugins(&wrapper_records),
+            impl_plugins: plugins(&impl_records),
+            wrappers: wrappers.into(),
+            impls: impls.into(),
+            records: wrapper_records.into_iter().chain(impl_records).collect(),
+            plain: false,
+        }
+    }
+
+    /// The wrappers, then the implementations, each with its record.
+    fn entries(&self) -> impl Iterator<Item = (&PluginRef<S>, &ImplRecord)> {
+        self.wrappers
+            .iter()
+            .chain(self.impls.iter())
+            .zip(self.records.iter())
+    }
 }
 
 /// The whole table: one [`HookTable`] per hook, indexed like `S::HOOKS`.
@@ -80,66 +117,37 @@ pub(crate) struct Snapshot<S: ?Sized + 'static> {
 }
 
 impl<S: ?Sized> Snapshot<S> {
+    /// The table of `hooks` (indexed like `S::HOOKS`), seen by `monitors`.
+    pub(crate) fn new(hooks: Vec<HookTable<S>>, monitors: Option<Arc<Monitors>>) -> Self {
+        let mut hooks = hooks.into_boxed_slice();
+        for table in &mut hooks {
+            table.plain = monitors.is_none() && table.wrappers.is_empty();
+        }
+        Snapshot { hooks, monitors }
+    }
+
     /// This table without the plugins named in `removed` (a subset caller's).
     pub(crate) fn without(&self, removed: &[String]) -> Self {
-        let kept = |name: &Arc<str>| !removed.iter().any(|removed| **removed == **name);
-        Snapshot {
-            hooks: self
-                .hooks
-                .iter()
-                .map(|table| {
-                    let (wrapper_records, impl_records) =
-                        table.records.split_at(table.wrappers.len());
-                    let keep =
-                        |objects: &[PluginRef<S>], records: &[ImplRecord]| -> Box<[PluginRef<S>]> {
-                            objects
-                                .iter()
-                                .zip(records)
-                                .filter(|(_, record)| kept(&record.plugin))
-                                .map(|(object, _)| object.clone())
-                                .collect()
-                        };
-                    HookTable {
-                        wrappers: keep(&table.wrappers, wrapper_records),
-                        impls: keep(&table.impls, impl_records),
-                        impl_plugins: table
-                            .impl_plugins
-                            .iter()
-                            .filter(|name| kept(name))
-                            .cloned()
-                            .collect(),
-                        wrapper_plugins: table
-                            .wrapper_plugins
-                            .iter()
-                            .filter(|name| kept(name))
-                            .cloned()
-                            .collect(),
-                        records: table
-                            .records
-                            .iter()
-                            .filter(|record| kept(&record.plugin))
-                            .cloned()
-                            .collect(),
-                    }
-                })
-                .collect(),
-            monitors: self.monitors.clone(),
-        }
+        let kept = |record: &ImplRecord| !removed.iter().any(|name| **name == *record.plugin);
+        let hooks = self
+            .hooks
+            .iter()
+            .map(|table| {
+                let entries = table
+                    .entries()
+                    .filter(|(_, record)| kept(record))
+                    .map(|(object, record)| (object.clone(), record.clone()));
+                let (wrappers, impls): (Vec<_>, Vec<_>) =
+                    entries.partition(|(_, record)| record.meta.wrapper);
+                HookTable::new(wrappers, impls)
+            })
+            .collect();
+        Snapshot::new(hooks, self.monitors.clone())
     }
 
     pub(crate) fn empty(hook_count: usize) -> Self {
-        Snapshot {
-            monitors: None,
-            hooks: (0..hook_count)
-                .map(|_| HookTable {
-                    wrappers: Box::new([]),
-                    impls: Box::new([]),
-                    impl_plugins: Box::new([]),
-                    wrapper_plugins: Box::new([]),
-                    records: Box::new([]),
-                })
-                .collect(),
-        }
+        let hooks = (0..hook_count).map(|_| HookTable::new([], [])).collect();
+        Snapshot::new(hooks, None)
     }
 }
 
@@ -148,19 +156,61 @@ impl<S: ?Sized> Snapshot<S> {
 #[doc(hidden)]
 /// Not public API; held by the caller struct that `#[hookspec]` generates.
 pub struct Dispatch<'a, S: HookSpec + ?Sized> {
-    snapshot: Guard<Arc<Snapshot<S>>>,
+    snapshot: Held<'a, S>,
     manager: &'a PluginManager<S>,
+}
+
+/// How a [`Dispatch`] holds its table: loaded for it, or borrowed from a
+/// [`CachedCaller`](crate::CachedCaller) that keeps it.
+enum Held<'a, S: ?Sized + 'static> {
+    Loaded(Guard<Arc<Snapshot<S>>>),
+    Borrowed(&'a Snapshot<S>),
+}
+
+impl<S: ?Sized> Deref for Held<'_, S> {
+    type Target = Snapshot<S>;
+
+    #[inline]
+    fn deref(&self) -> &Snapshot<S> {
+        match self {
+            Held::Loaded(guard) => guard,
+            Held::Borrowed(snapshot) => snapshot,
+        }
+    }
 }
 
 impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>, manager: &'a PluginManager<S>) -> Self {
-        Dispatch { snapshot, manager }
+        Dispatch {
+            snapshot: Held::Loaded(snapshot),
+            manager,
+        }
+    }
+
+    pub(crate) fn borrowed(snapshot: &'a Snapshot<S>, manager: &'a PluginManager<S>) -> Self {
+        Dispatch {
+            snapshot: Held::Borrowed(snapshot),
+            manager,
+        }
     }
 
     /// Records a historic call of hook number `index` and runs it on every
     /// implementation; plugins registered later run it when they register.
     pub fn call_historic(&self, index: usize, replay: Replay<S>) {
         self.manager.call_historic(index, replay);
+    }
+
+    /// The implementations of hook number `index` when a call of it is nothing
+    /// but the strategy over them: no wrapper and no monitor. One check, so that
+    /// the caller method stays small enough to inline into the user's code.
+    #[inline]
+    pub fn plain(&self, index: usize) -> Option<&[PluginRef<S>]> {
+        let table = &self.snapshot.hooks[index];
+        if table.plain {
+            Some(&table.impls)
+        } else {
+            None
+        }
     }
 
     /// The monitors, if any: `None` is the unmonitored path.

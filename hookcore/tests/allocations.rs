@@ -127,6 +127,14 @@ fn unit_and_firstresult_calls_allocate_nothing() {
         }),
         0
     );
+    let mut cached = pm.cached_caller();
+    assert_eq!(
+        allocations(|| for x in 0..100 {
+            cached.hook().unit(x);
+            assert_eq!(cached.hook().first(x), Some(x));
+        }),
+        0
+    );
 }
 
 #[test]

@@ -59,37 +59,36 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let attrs = copied_attrs(hook);
     let params = hook.params();
     let args = hook.arg_names();
-    let forwards = hook.args.iter().map(|(arg, ty)| forward(arg, ty));
+    let forwards: Vec<TokenStream> = hook.args.iter().map(|(arg, ty)| forward(arg, ty)).collect();
     let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
     let arrow = arrow(hook, &output);
     let returns = format!("Calls the `{name}` hook: {}.", describes(strategy));
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
+    let impls = format_ident!("impls", span = Span::mixed_site());
     let dispatch = format_ident!("dispatch", span = Span::mixed_site());
-    let monitor = format_ident!("monitor", span = Span::mixed_site());
     let monitors = format_ident!("monitors", span = Span::mixed_site());
     let call = format_ident!("call", span = Span::mixed_site());
     let owner = format_ident!("owner", span = Span::mixed_site());
     let value = format_ident!("value", span = Span::mixed_site());
-    let forwards: Vec<TokenStream> = forwards.collect();
-    // Unmonitored, the strategy runs over the implementations; monitored, each
-    // implementation is reported before and after it runs.
-    let implementations = quote! {
-        match #monitor {
-            ::core::option::Option::None => #krate::__private::call::#strategy(
-                #dispatch.impls(#index),
-                |#plugin| #spec_ident::#name(&**#plugin, #(#forwards),*),
-            ),
-            ::core::option::Option::Some((#monitors, #call)) => #krate::__private::call::#strategy(
-                #dispatch.impls(#index).iter().zip(#dispatch.impl_plugins(#index)),
-                |(#plugin, #owner)| {
-                    #monitors.before_impl(#call, #owner);
-                    let #value = #spec_ident::#name(&**#plugin, #(#forwards),*);
-                    #monitors.after_impl(#call, #owner);
-                    #value
-                },
-            ),
-        }
+    // The strategy over the implementations, each called directly.
+    let plain = quote! {
+        #krate::__private::call::#strategy(
+            #impls,
+            |#plugin| #spec_ident::#name(&**#plugin, #(#forwards),*),
+        )
+    };
+    // The same, each implementation reported to the monitors before and after.
+    let monitored = quote! {
+        #krate::__private::call::#strategy(
+            #impls.iter().zip(#call.plugins),
+            |(#plugin, #owner)| {
+                #monitors.before_impl(#call, #owner);
+                let #value = #spec_ident::#name(&**#plugin, #(#forwards),*);
+                #monitors.after_impl(#call, #owner);
+                #value
+            },
+        )
     };
     let after_call = quote! {
         {
@@ -97,8 +96,12 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
             #monitors.after_call(&#call, (&#krate::__private::DebugProbe(&#value)).probe());
         }
     };
-    let monitor_ty = quote! {
-        ::core::option::Option<(&#krate::__private::Monitors, &#krate::__private::HookCall<'_>)>
+    // The common case, no wrapper and no monitor, is one check and the strategy:
+    // small enough for the method to inline where the user calls it.
+    let fast = quote! {
+        if let ::core::option::Option::Some(#impls) = self.dispatch.plain(#index) {
+            return #plain;
+        }
     };
     let body = if hook.wrappable() {
         // Each wrapper gets the arguments and the rest of the chain; the innermost
@@ -106,59 +109,73 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         // are closures on the stack.
         let wrap = hook.wrap_ident();
         let next = spec.next_ident(hook);
-        // Items are not hygienic: the name must not collide with an argument.
+        // Items are not hygienic: the names must not collide with an argument.
         let chain = format_ident!("__hookcore_chain", span = Span::mixed_site());
-        let depth = format_ident!("depth", span = Span::mixed_site());
-        let rest = format_ident!("rest", span = Span::mixed_site());
+        let wrapped = format_ident!("__hookcore_wrapped", span = Span::mixed_site());
+        let wrappers = format_ident!("wrappers", span = Span::mixed_site());
+        let monitor = format_ident!("monitor", span = Span::mixed_site());
         let wrapper = format_ident!("wrapper", span = Span::mixed_site());
+        let inner = format_ident!("inner", span = Span::mixed_site());
+        let rest = format_ident!("rest", span = Span::mixed_site());
+        let objects = quote!(&[#krate::__private::PluginRef<dyn #spec_ident>]);
+        let monitor_ty = quote! {
+            ::core::option::Option<(&#krate::__private::Monitors, &#krate::__private::HookCall<'_>)>
+        };
         quote! {
+            #fast
             // The hook's arguments plus three of the chain's own.
             #[allow(clippy::too_many_arguments)]
             fn #chain(
-                #dispatch: &#krate::__private::Dispatch<'_, dyn #spec_ident>,
+                #wrappers: #objects,
+                #impls: #objects,
                 #monitor: #monitor_ty,
-                #depth: usize,
                 #(#params),*
             ) #arrow {
-                match #dispatch.wrappers(#index).get(#depth) {
-                    ::core::option::Option::Some(#wrapper) => {
-                        let mut #rest = |#(#params),*| #chain(#dispatch, #monitor, #depth + 1, #(#args),*);
+                match #wrappers.split_first() {
+                    ::core::option::Option::Some((#wrapper, #inner)) => {
+                        let mut #rest = |#(#params),*| #chain(#inner, #impls, #monitor, #(#args),*);
                         #spec_ident::#wrap(&**#wrapper, #(#args,)* #next::__new(&mut #rest))
                     }
-                    ::core::option::Option::None => #implementations,
+                    ::core::option::Option::None => match #monitor {
+                        ::core::option::Option::None => #plain,
+                        ::core::option::Option::Some((#monitors, #call)) => #monitored,
+                    },
                 }
             }
-            if let ::core::option::Option::Some(#monitors) = self.dispatch.monitors() {
-                let #call = self.dispatch.hook_call(#index);
-                #monitors.before_call(&#call);
-                let #value = #chain(&self.dispatch, ::core::option::Option::Some((#monitors, &#call)), 0, #(#args),*);
-                #after_call
-                return #value;
+            // Out of line, so that it does not weigh on the inlined fast path.
+            #[inline(never)]
+            fn #wrapped(
+                #dispatch: &#krate::__private::Dispatch<'_, dyn #spec_ident>,
+                #(#params),*
+            ) #arrow {
+                let #wrappers = #dispatch.wrappers(#index);
+                let #impls = #dispatch.impls(#index);
+                if let ::core::option::Option::Some(#monitors) = #dispatch.monitors() {
+                    let #call = #dispatch.hook_call(#index);
+                    #monitors.before_call(&#call);
+                    let #value = #chain(#wrappers, #impls, ::core::option::Option::Some((#monitors, &#call)), #(#args),*);
+                    #after_call
+                    return #value;
+                }
+                #chain(#wrappers, #impls, ::core::option::Option::None, #(#args),*)
             }
-            // The common case, no wrapper and no monitor: the strategy runs right
-            // here, with no call into the chain.
-            if self.dispatch.wrappers(#index).is_empty() {
-                let #dispatch = &self.dispatch;
-                let #monitor: #monitor_ty = ::core::option::Option::None;
-                return #implementations;
-            }
-            #chain(&self.dispatch, ::core::option::Option::None, 0, #(#args),*)
+            #wrapped(&self.dispatch, #(#args),*)
         }
     } else {
-        // No wrappers (the continuation type cannot name this hook's lifetimes):
-        // the implementations run inline.
+        // No wrappers (the continuation type cannot name this hook's lifetimes),
+        // so past the fast path there is a monitor; the implementations run inline.
         quote! {
+            #fast
             let #dispatch = &self.dispatch;
+            let #impls = #dispatch.impls(#index);
             if let ::core::option::Option::Some(#monitors) = #dispatch.monitors() {
-                let #call = #dispatch.hook_call(#index);
-                #monitors.before_call(&#call);
-                let #monitor: #monitor_ty = ::core::option::Option::Some((#monitors, &#call));
-                let #value = #implementations;
+                let #call = &#dispatch.hook_call(#index);
+                #monitors.before_call(#call);
+                let #value = #monitored;
                 #after_call
                 return #value;
             }
-            let #monitor: #monitor_ty = ::core::option::Option::None;
-            #implementations
+            #plain
         }
     };
     quote! {

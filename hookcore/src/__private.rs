@@ -1,6 +1,8 @@
 //! The one door generated code uses. Not public API: nothing here is covered by
 //! semver, and it changes with the macros, which are pinned to this exact version.
 
+use std::marker::PhantomData;
+
 pub use std::sync::{Arc, OnceLock};
 
 pub use linkme;
@@ -15,6 +17,65 @@ pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::spec::{HookSpec, Plugin};
 pub use crate::table::{Dispatch, PluginRef, Replay};
+
+/// What a `#[hookimpl]` asks which hooks are deprecated: hook key `KEY` of spec
+/// `S` (see `HookSpec::__Deprecations`).
+pub struct DeprecationProbe<S: ?Sized, const KEY: u64>(PhantomData<S>);
+
+impl<S: ?Sized, const KEY: u64> DeprecationProbe<S, KEY> {
+    /// The probe; it holds nothing.
+    #[must_use]
+    pub const fn new() -> Self {
+        DeprecationProbe(PhantomData)
+    }
+}
+
+impl<S: ?Sized, const KEY: u64> Default for DeprecationProbe<S, KEY> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `(&probe).deprecations()` for a spec: the spec's deprecations type. Preferred
+/// by method lookup over [`ViaNoSpec`], which needs one more `&`.
+pub trait ViaSpecDeprecations {
+    /// The spec's deprecations type.
+    type Deprecations;
+    /// A value of it.
+    fn deprecations(&self) -> Self::Deprecations;
+}
+
+impl<S: ?Sized + HookSpec, const KEY: u64> ViaSpecDeprecations for DeprecationProbe<S, KEY> {
+    type Deprecations = S::__Deprecations<KEY>;
+    fn deprecations(&self) -> Self::Deprecations {
+        Default::default()
+    }
+}
+
+/// `(&probe).deprecations()` for a trait that is not a spec: no deprecation, and
+/// no second error next to the one that says it is not a spec.
+pub trait ViaNoSpec {
+    /// None.
+    fn deprecations(&self) -> NoDeprecations {
+        NoDeprecations
+    }
+}
+
+impl<S: ?Sized, const KEY: u64> ViaNoSpec for &DeprecationProbe<S, KEY> {}
+
+/// The `hook` method every type has: what a deprecation check finds for a hook
+/// that is not deprecated. A spec's deprecations type has an inherent, deprecated
+/// `hook` at the key of each deprecated hook, which method lookup prefers.
+pub trait NotDeprecated {
+    /// Not deprecated.
+    fn hook(&self) {}
+}
+
+impl<T: ?Sized> NotDeprecated for T {}
+
+/// `HookSpec::__Deprecations` of a spec with no deprecated hook.
+#[derive(Default)]
+pub struct NoDeprecations;
 
 /// Compiles only if `S` is a hook spec. `#[hookimpl(Spec)]` on a function names its
 /// spec with this, so a trait without `#[hookspec]` is one error at the user's path.

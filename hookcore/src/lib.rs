@@ -296,6 +296,31 @@ pub use error::Error;
 /// | `firstresult` | `#[hookspec(firstresult)]` on a hook returning `Option<T>` or `Result<Option<T>, E>` | the call returns the first `Some` and runs no implementation after it |
 /// | `historic` | `#[hookspec(historic)]` on a hook whose arguments are owned | calls are remembered and replayed to plugins registered later; results go to a callback; no `firstresult`, no wrappers |
 /// | `crate = path` | `#[hookspec(crate = path)]` on the trait | generated code names hookcore by `path` (for crates that re-export hookcore) |
+///
+/// # Deprecating a hook
+///
+/// `#[deprecated]` on a hook (with `note` and `since` as usual) makes every
+/// implementation of it warn at compile time, at the implementing function's name
+/// and in whichever crate it is, and every call through the caller method warn
+/// where it is made. `#[allow(deprecated)]` on an implementation silences it there.
+///
+/// ```
+/// #[hookcore::hookspec]
+/// pub trait Platforms {
+///     #[deprecated(since = "0.3.0", note = "implement `register_commands` instead")]
+///     fn register_slack_commands(&self, commands: &mut Vec<String>);
+///     fn register_commands(&self, commands: &mut Vec<String>);
+/// }
+///
+/// // Without the `allow`: "warning: use of deprecated method ...: hook
+/// // `Platforms::register_slack_commands` is deprecated: implement
+/// // `register_commands` instead", at `register_slack_commands` below.
+/// #[allow(deprecated)]
+/// #[hookcore::hookimpl(Platforms)]
+/// fn register_slack_commands(commands: &mut Vec<String>) {
+///     commands.push("legacy".into());
+/// }
+/// ```
 #[doc(inline)]
 pub use hookspec_macros::hookspec;
 

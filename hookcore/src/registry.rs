@@ -452,6 +452,7 @@ mod tests {
             &[HookInfo::__new("hi", false, false, "fn hi(&self) -> u8")];
         type Hooks<'a> = HandHooks<'a>;
         type Tagged<'a> = HandHooks<'a>;
+        type __Deprecations<const HOOK: u64> = crate::__private::NoDeprecations;
 
         fn __hooks(dispatch: Dispatch<'_, Self>) -> HandHooks<'_> {
             HandHooks(dispatch)

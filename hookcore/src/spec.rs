@@ -45,6 +45,11 @@ pub trait HookSpec: Send + Sync + 'static {
     /// The tagged caller `#[hookspec]` generates (`PlatformsTaggedHooks`): each
     /// result with the name of the plugin that returned it.
     type Tagged<'a>;
+    #[doc(hidden)]
+    /// Not public API; used by generated code. The type whose `hook` method, at a
+    /// hook's key, is `#[deprecated]` when the hook is: every `#[hookimpl]` calls
+    /// it, so that implementing a deprecated hook warns.
+    type __Deprecations<const HOOK: u64>: Default;
 
     #[doc(hidden)]
     /// Not public API; used by generated code.

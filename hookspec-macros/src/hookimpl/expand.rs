@@ -14,6 +14,7 @@ use syn::{Ident, ItemFn, ItemImpl, Path};
 
 use super::ast::{Method, Plugin, hook_ident, order_variant, trait_method};
 use super::validate::unit_value_path;
+use crate::deprecation;
 use crate::options::{Options, runtime_path};
 use crate::signature::{pretty, respan};
 
@@ -23,16 +24,44 @@ pub(crate) fn expand(plugin: &Plugin) -> TokenStream {
         return quote!();
     };
     match plugin {
-        Plugin::Function { item, options } => function(item, options, spec),
+        Plugin::Function { item, options } => {
+            let mut item = item.clone();
+            let hook = hook_ident(&item.sig, options);
+            let probe =
+                deprecation::probe(&runtime_path(options), spec, &hook, item.sig.ident.span());
+            item.block.stmts.insert(0, probe);
+            function(&item, options, spec)
+        }
         Plugin::Block {
             item,
             options,
             methods,
         } => {
             let plugin = block(item, options, methods, spec, !options.runtime.is_set());
+            let item = with_probes(item, options, methods, spec);
             quote!(#item #plugin)
         }
     }
+}
+
+/// The block with a deprecation check at the start of each method
+/// (`deprecation::probe`); `methods` has one entry per method, in order.
+fn with_probes(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Path) -> ItemImpl {
+    let krate = runtime_path(options);
+    let mut item = item.clone();
+    let bodies = item
+        .items
+        .iter_mut()
+        .filter_map(|impl_item| match impl_item {
+            syn::ImplItem::Fn(method) => Some(method),
+            _ => None,
+        });
+    for (body, method) in bodies.zip(methods) {
+        let hook = hook_ident(&method.sig, &method.options);
+        let probe = deprecation::probe(&krate, spec, &hook, method.sig.ident.span());
+        body.block.stmts.insert(0, probe);
+    }
+    item
 }
 
 /// The output next to errors: the user's item without what the errors already

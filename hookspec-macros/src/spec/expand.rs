@@ -8,6 +8,7 @@ use syn::{ItemTrait, parse_quote_spanned};
 
 use super::ast::Spec;
 use super::{caller, tagged, wrap};
+use crate::deprecation;
 use crate::signature::pretty;
 
 pub(crate) fn expand(spec: &Spec) -> TokenStream {
@@ -19,12 +20,14 @@ pub(crate) fn expand(spec: &Spec) -> TokenStream {
         .iter()
         .filter(|hook| hook.wrappable())
         .map(|hook| wrap::next_type(spec, hook));
-    let hook_spec = hook_spec_impl(spec);
+    let (deprecations, deprecations_type) = deprecation::spec_deprecations(spec);
+    let hook_spec = hook_spec_impl(spec, &deprecations_type);
     quote! {
         #item
         #caller
         #tagged
         #(#next_types)*
+        #deprecations
         #hook_spec
     }
 }
@@ -71,7 +74,7 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
 }
 
 /// `HookSpec for dyn Platforms`: the hooks' names and the way to the caller.
-fn hook_spec_impl(spec: &Spec) -> TokenStream {
+fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let caller_ident = spec.caller_ident();
@@ -90,6 +93,7 @@ fn hook_spec_impl(spec: &Spec) -> TokenStream {
             const HOOKS: &'static [#krate::__private::HookInfo] = &[#(#infos),*];
             type Hooks<'a> = #caller_ident<'a>;
             type Tagged<'a> = #tagged_ident<'a>;
+            #deprecations_type
 
             fn __hooks(dispatch: #krate::__private::Dispatch<'_, Self>) -> #caller_ident<'_> {
                 #caller_ident { dispatch }

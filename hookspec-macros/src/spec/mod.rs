@@ -8,7 +8,7 @@ mod tagged;
 mod validate;
 mod wrap;
 
-pub(crate) use ast::item_keyword;
+pub(crate) use ast::{Hook, Spec, item_keyword};
 
 use proc_macro2::TokenStream;
 

@@ -1,0 +1,156 @@
+//! `#[deprecated]` on a hook warns at every implementation, at compile time
+//! (pluggy's `warn_on_impl`).
+//!
+//! Implementing a deprecated trait method does not warn in Rust, and a
+//! `#[hookimpl]` cannot see the spec, which may live in another crate. So the
+//! spec publishes its deprecations as types: `HookSpec::__Deprecations<KEY>` is
+//! a hidden struct of the spec's, `KEY` a hash of a hook's name, and for each
+//! deprecated hook that struct has an inherent, `#[deprecated]` method `hook` at
+//! that hook's key. Every implementation calls `hook` on its hook's key, in a
+//! function nested in its body: for a deprecated hook the inherent method is
+//! found and the compiler warns there, with the spec's note; for any other name
+//! (a misspelt one too) the blanket `NotDeprecated::hook` is found and nothing
+//! happens, so a wrong hook name is still reported once, by the trait. A trait
+//! that is not a spec gets `NoDeprecations` (autoref lookup, see
+//! `hookcore::__private::ViaNoSpec`), so that mistake, too, is reported once.
+//! Being inside the user's function, the check obeys its `#[allow(deprecated)]`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::ext::IdentExt;
+use syn::{Ident, LitStr, Path};
+
+use crate::spec::{Hook, Spec};
+
+/// The key of hook `name`: 64-bit FNV-1a of its name, so that the spec and every
+/// implementation compute the same key without seeing each other.
+pub(crate) fn hook_key(name: &Ident) -> u64 {
+    name.unraw()
+        .to_string()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+/// `since` and `note` of a hook's `#[deprecated]`, if it has one.
+fn deprecated(hook: &Hook) -> Option<(Option<LitStr>, Option<LitStr>)> {
+    let attr = hook
+        .method
+        .attrs
+        .iter()
+        .find(|attr| attr.path().is_ident("deprecated"))?;
+    let (mut since, mut note) = (None, None);
+    match &attr.meta {
+        syn::Meta::Path(_) => {}
+        syn::Meta::NameValue(value) => {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) = &value.value
+            {
+                note = Some(text.clone());
+            }
+        }
+        // A malformed attribute is the compiler's to report, on the trait method.
+        syn::Meta::List(_) => {
+            let _ = attr.parse_nested_meta(|meta| {
+                let value: LitStr = meta.value()?.parse()?;
+                if meta.path.is_ident("since") {
+                    since = Some(value);
+                } else if meta.path.is_ident("note") {
+                    note = Some(value);
+                }
+                Ok(())
+            });
+        }
+    }
+    Some((since, note))
+}
+
+/// The spec's side: its deprecations struct with one warning constant per
+/// deprecated hook, and the associated type of `HookSpec` that names it.
+pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
+    let krate = &spec.krate;
+    let spec_ident = &spec.item.ident;
+    let deprecated: Vec<(&Hook, Option<LitStr>, Option<LitStr>)> = spec
+        .hooks
+        .iter()
+        .filter_map(|hook| deprecated(hook).map(|(since, note)| (hook, since, note)))
+        .collect();
+    if deprecated.is_empty() {
+        let assoc = quote! {
+            type __Deprecations<const HOOK: u64> = #krate::__private::NoDeprecations;
+        };
+        return (quote!(), assoc);
+    }
+    let vis = &spec.item.vis;
+    let ty = format_ident!("__{}Deprecations", spec_ident);
+    let warnings = deprecated.iter().map(|(hook, since, note)| {
+        let name = &hook.method.sig.ident;
+        let key = hook_key(name);
+        let text = match note {
+            Some(note) => format!(
+                "hook `{spec_ident}::{name}` is deprecated: {}",
+                note.value()
+            ),
+            None => format!("hook `{spec_ident}::{name}` is deprecated"),
+        };
+        let note = LitStr::new(&text, name.span());
+        let since = since.iter();
+        quote! {
+            impl #ty<#key> {
+                #[deprecated(#(since = #since,)* note = #note)]
+                pub fn hook(&self) {}
+            }
+        }
+    });
+    let doc = format!("Which hooks of [`{spec_ident}`] are deprecated; used by `#[hookimpl]`.");
+    let items = quote! {
+        #[doc = #doc]
+        #[doc(hidden)]
+        #vis struct #ty<const HOOK: u64>;
+        impl<const HOOK: u64> ::core::default::Default for #ty<HOOK> {
+            fn default() -> Self {
+                #ty
+            }
+        }
+        #(#warnings)*
+    };
+    let assoc = quote! {
+        type __Deprecations<const HOOK: u64> = #ty<HOOK>;
+    };
+    (items, assoc)
+}
+
+/// The implementation's side: a statement for the start of the body of an
+/// implementation of `hook`, spanned on `at` (the user's function name), where a
+/// deprecated hook's warning then points.
+pub(crate) fn probe(krate: &Path, spec: &Path, hook: &Ident, at: Span) -> syn::Stmt {
+    let key = hook_key(hook);
+    let probe = quote::quote_spanned! {at=>
+        (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().hook()
+    };
+    syn::parse_quote! {
+        #[allow(dead_code)]
+        fn __hookcore_deprecation() {
+            #[allow(unused_imports)]
+            use #krate::__private::{NotDeprecated as _, ViaNoSpec as _, ViaSpecDeprecations as _};
+            #probe;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hook_key;
+
+    #[test]
+    fn the_key_is_the_fnv1a_hash_of_the_unraw_name() {
+        // FNV-1a 64 of "a", as published with the algorithm.
+        let key = |name: &str| hook_key(&syn::parse_str(name).unwrap());
+        assert_eq!(key("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(key("r#hello"), key("hello"));
+        assert_ne!(key("get_adapter"), key("get_adapters"));
+    }
+}

@@ -215,6 +215,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// `subset_hook_caller`). Each [`SubsetCaller::hook`] reads the current
     /// plugins, so it sees registrations made after the subset caller was.
     ///
+    /// A historic call through it runs now on the current plugins less the
+    /// removed ones and, like every historic call, on each plugin registered later
+    /// (pluggy's subset callers share the hook's history).
+    ///
     /// ```
     /// #[hookcore::hookspec]
     /// pub trait Checks {
@@ -250,6 +254,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// A caller that also calls `plugin`, registered under `name` for this caller
     /// only, as the most recent registration (pluggy's `call_extra`). The manager
     /// does not change.
+    ///
+    /// A historic call through it is the manager's: it runs on the manager's
+    /// plugins, not on `plugin`, which is never registered (pluggy's `call_extra`
+    /// refuses historic hooks).
     ///
     /// ```
     /// #[hookcore::hookspec]
@@ -323,14 +331,20 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// Records a historic call and runs it on the current implementations. Under
     /// the registry's lock, so that a plugin registering meanwhile either is in the
     /// table read here or finds the call in the history, never both, never neither.
-    pub(crate) fn call_historic(&self, index: usize, replay: Replay<S>) {
+    /// `removed` names the plugins a subset caller skips now; the call still
+    /// reaches every plugin registered later, as pluggy's subset callers share
+    /// the hook's history.
+    pub(crate) fn call_historic(&self, index: usize, replay: Replay<S>, removed: &[String]) {
         let current = {
             let mut registry = self.lock();
             registry.record_historic(index, Arc::clone(&replay));
             self.table.load_full()
         };
-        for plugin in &current.hooks[index].impls {
-            replay(plugin);
+        let table = &current.hooks[index];
+        for (plugin, name) in table.impls.iter().zip(&table.impl_plugins) {
+            if !removed.iter().any(|removed| **removed == **name) {
+                replay(plugin);
+            }
         }
     }
 
@@ -614,9 +628,10 @@ impl<S: HookSpec + ?Sized> SubsetCaller<'_, S> {
     #[must_use]
     pub fn hook(&self) -> S::Hooks<'_> {
         let snapshot = self.manager.table.load().without(&self.removed);
-        S::__hooks(Dispatch::new(
+        S::__hooks(Dispatch::subset(
             Guard::from_inner(Arc::new(snapshot)),
             self.manager,
+            &self.removed,
         ))
     }
 }

@@ -158,6 +158,8 @@ impl<S: ?Sized> Snapshot<S> {
 pub struct Dispatch<'a, S: HookSpec + ?Sized> {
     snapshot: Held<'a, S>,
     manager: &'a PluginManager<S>,
+    /// The plugins a subset caller skips, for its historic calls.
+    removed: &'a [String],
 }
 
 /// How a [`Dispatch`] holds its table: loaded for it, or borrowed from a
@@ -184,6 +186,20 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
         Dispatch {
             snapshot: Held::Loaded(snapshot),
             manager,
+            removed: &[],
+        }
+    }
+
+    /// A subset caller's: `snapshot` is without the plugins named in `removed`.
+    pub(crate) fn subset(
+        snapshot: Guard<Arc<Snapshot<S>>>,
+        manager: &'a PluginManager<S>,
+        removed: &'a [String],
+    ) -> Self {
+        Dispatch {
+            snapshot: Held::Loaded(snapshot),
+            manager,
+            removed,
         }
     }
 
@@ -191,13 +207,15 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
         Dispatch {
             snapshot: Held::Borrowed(snapshot),
             manager,
+            removed: &[],
         }
     }
 
     /// Records a historic call of hook number `index` and runs it on every
-    /// implementation; plugins registered later run it when they register.
+    /// current implementation (a subset caller's skip its removed plugins);
+    /// plugins registered later run it when they register.
     pub fn call_historic(&self, index: usize, replay: Replay<S>) {
-        self.manager.call_historic(index, replay);
+        self.manager.call_historic(index, replay, self.removed);
     }
 
     /// The implementations of hook number `index` when a call of it is nothing

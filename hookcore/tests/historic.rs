@@ -153,3 +153,19 @@ fn the_spec_says_which_hooks_are_historic() {
         [("configure", true), ("started", true), ("plain", false)]
     );
 }
+
+#[test]
+fn a_historic_call_through_a_subset_caller_skips_its_plugins_now_but_not_later_ones() {
+    let pm = PluginManager::<dyn Config>::new();
+    let kept = recorder("kept");
+    let skipped = recorder("skipped");
+    pm.register_arc("kept", Arc::clone(&kept)).unwrap();
+    pm.register_arc("skipped", Arc::clone(&skipped)).unwrap();
+    pm.subset_hook(["skipped"]).hook().started(7);
+    assert_eq!(*kept.seen.lock().unwrap(), ["started at 7"]);
+    assert!(skipped.seen.lock().unwrap().is_empty());
+    // The history is the hook's: a plugin registered later gets the call.
+    let late = recorder("late");
+    pm.register_arc("late", Arc::clone(&late)).unwrap();
+    assert_eq!(*late.seen.lock().unwrap(), ["started at 7"]);
+}

@@ -7,7 +7,7 @@
 //! a hidden struct of the spec's, `KEY` a hash of a hook's name, and for each
 //! deprecated hook that struct has an inherent, `#[deprecated]` method `hook` at
 //! that hook's key. Every implementation calls `hook` on its hook's key, in a
-//! function nested in its body: for a deprecated hook the inherent method is
+//! closure nested in its body: for a deprecated hook the inherent method is
 //! found and the compiler warns there, with the spec's note; for any other name
 //! (a misspelt one too) the blanket `NotDeprecated::hook` is found and nothing
 //! happens, so a wrong hook name is still reported once, by the trait. A trait
@@ -131,13 +131,13 @@ pub(crate) fn probe(krate: &Path, spec: &Path, hook: &Ident, at: Span) -> syn::S
     let probe = quote::quote_spanned! {at=>
         (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().hook()
     };
+    // A closure in an unnamed constant: type-checked, never run, never "unused".
     syn::parse_quote! {
-        #[allow(dead_code)]
-        fn __hookcore_deprecation() {
+        const _: fn() = || {
             #[allow(unused_imports)]
             use #krate::__private::{NotDeprecated as _, ViaNoSpec as _, ViaSpecDeprecations as _};
             #probe;
-        }
+        };
     }
 }
 

@@ -134,7 +134,9 @@
 //!
 //! `#[hookspec(historic)]`: each call is remembered and replayed to every plugin
 //! registered later; results go to a callback. Arguments are kept, so they must be
-//! owned (`Clone + Send + 'static`).
+//! owned (`Clone + Send + 'static`). A plugin registered later enters the dispatch
+//! table only once the recorded calls (and any made meanwhile) have reached it, so
+//! no other thread calls its other hooks before, say, it is configured.
 //!
 //! ```
 //! use std::sync::{Arc, Mutex};

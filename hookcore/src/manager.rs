@@ -1,6 +1,7 @@
 //! [`PluginManager`]: registration, blocking, introspection, and the typed caller.
 
 use std::fmt;
+use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use arc_swap::{ArcSwap, Guard};
@@ -11,7 +12,7 @@ use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::monitor::{Monitor, MonitorId};
 use crate::registry::{Entry, Registry};
 use crate::spec::{HookSpec, Plugin};
-use crate::table::{Dispatch, Replay, Snapshot};
+use crate::table::{Dispatch, PluginRef, Replay, Snapshot};
 
 /// The plugins of one spec and the dispatch table built from them.
 ///
@@ -586,18 +587,76 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         // On an error, `next` is dropped here, under the lock; every plugin object
         // in it is also held by `registry` (or by the caller), so no `Drop` runs.
         let outcome = change(&mut next)?;
+        let new = registry.next_seq()..next.next_seq();
+        let replays = next.replays(&new, 0);
+        // Plugins that are owed historic calls enter the table only once the calls
+        // have reached them: no other thread calls them unconfigured.
+        next.set_pending(&new, !replays.is_empty());
         let snapshot = next.snapshot()?;
-        let replays = next.replays_since(registry.next_seq());
+        let seen = next.history_len();
         let previous_registry = std::mem::replace(&mut *registry, next);
         let previous_table = self.table.swap(Arc::new(snapshot));
         drop(registry);
         drop(previous_registry);
         drop(previous_table);
-        // Historic calls reach the plugins just registered, outside the lock.
-        for (plugin, replay) in replays {
-            replay(&plugin);
+        if !replays.is_empty() {
+            self.replay_then_publish(new, replays, seen);
         }
         Ok(outcome)
+    }
+
+    /// Runs the historic calls owed to the plugins registered with a sequence
+    /// number in `new`, outside the lock, then those recorded meanwhile, until
+    /// none is left; then puts the plugins in the table, under the lock, so that
+    /// no call recorded in between can miss them. If a call panics, the plugins
+    /// enter the table without the rest (as pluggy's registration stops).
+    fn replay_then_publish(
+        &self,
+        new: Range<u64>,
+        mut replays: Vec<(PluginRef<S>, Replay<S>)>,
+        mut seen: usize,
+    ) {
+        /// If a historic call panics, publishes the pending plugins on the way out.
+        struct OnPanic<'m, S: HookSpec + ?Sized> {
+            manager: &'m PluginManager<S>,
+            new: Range<u64>,
+        }
+        impl<S: HookSpec + ?Sized> Drop for OnPanic<'_, S> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.manager.publish_pending(self.manager.lock(), &self.new);
+                }
+            }
+        }
+        let _on_panic = OnPanic {
+            manager: self,
+            new: new.clone(),
+        };
+        loop {
+            for (plugin, replay) in replays {
+                replay(&plugin);
+            }
+            let registry = self.lock();
+            replays = registry.replays(&new, seen);
+            seen = registry.history_len();
+            if replays.is_empty() {
+                // Under the same lock as the check: no historic call in between.
+                self.publish_pending(registry, &new);
+                return;
+            }
+        }
+    }
+
+    /// Lets the plugins registered with a sequence number in `new` into the table.
+    fn publish_pending(&self, mut registry: MutexGuard<'_, Registry<S>>, new: &Range<u64>) {
+        registry.set_pending(new, false);
+        // The registry was checked with these plugins in it, so the table builds.
+        let previous = registry
+            .snapshot()
+            .ok()
+            .map(|snapshot| self.table.swap(Arc::new(snapshot)));
+        drop(registry);
+        drop(previous);
     }
 
     /// The registry. No code that can panic runs while it is held (plugin objects

@@ -10,6 +10,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::error::Error;
@@ -37,6 +38,7 @@ impl<S: ?Sized> Clone for Entry<S> {
             source: self.source,
             seq: self.seq,
             parts: self.parts.clone(),
+            pending: self.pending,
         }
     }
 }
@@ -68,6 +70,9 @@ pub(crate) struct Entry<S: ?Sized + 'static> {
     /// Registration sequence number: later registrations are called earlier.
     pub seq: u64,
     pub parts: Vec<Part<S>>,
+    /// Registered, but kept out of the dispatch table until the historic calls
+    /// made before its registration have reached it.
+    pub pending: bool,
 }
 
 impl<S: HookSpec + ?Sized> Entry<S> {
@@ -124,11 +129,34 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         self.history.push((hook, replay));
     }
 
-    /// The historic calls owed to the plugins registered at `seq` or later: each
-    /// implementation of a historic hook, with every recorded call of that hook.
-    pub(crate) fn replays_since(&self, seq: u64) -> Vec<(PluginRef<S>, Replay<S>)> {
+    /// How many historic calls have been recorded.
+    pub(crate) fn history_len(&self) -> usize {
+        self.history.len()
+    }
+
+    /// Keeps the plugins registered with a sequence number in `seqs` out of the
+    /// dispatch table (`true`), or lets them in.
+    pub(crate) fn set_pending(&mut self, seqs: &Range<u64>, pending: bool) {
+        for entry in self
+            .plugins
+            .iter_mut()
+            .filter(|entry| seqs.contains(&entry.seq))
+        {
+            entry.pending = pending;
+        }
+    }
+
+    /// The historic calls owed to the plugins registered with a sequence number in
+    /// `seqs`, from recorded call number `from` on: each implementation of a
+    /// historic hook, with every such call of that hook, in call order.
+    pub(crate) fn replays(&self, seqs: &Range<u64>, from: usize) -> Vec<(PluginRef<S>, Replay<S>)> {
         let mut replays = Vec::new();
-        for entry in self.plugins.iter().filter(|entry| entry.seq >= seq) {
+        let history = self.history.get(from..).unwrap_or_default();
+        for entry in self
+            .plugins
+            .iter()
+            .filter(|entry| seqs.contains(&entry.seq))
+        {
             for part in &entry.parts {
                 for meta in part.impls.iter().filter(|meta| !meta.wrapper) {
                     let Some(index) = S::HOOKS
@@ -137,7 +165,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                     else {
                         continue;
                     };
-                    for (_, replay) in self.history.iter().filter(|(hook, _)| *hook == index) {
+                    for (_, replay) in history.iter().filter(|(hook, _)| *hook == index) {
                         replays.push((part.object.clone(), Arc::clone(replay)));
                     }
                 }
@@ -243,10 +271,13 @@ impl<S: HookSpec + ?Sized> Registry<S> {
             source,
             seq,
             parts,
+            pending: false,
         });
     }
 
-    /// The dispatch table for the current plugins.
+    /// The dispatch table for the current plugins. Pending plugins are ordered
+    /// with the others, so that an order they would break is an error now, but
+    /// left out of the table.
     pub(crate) fn snapshot(&self) -> Result<Snapshot<S>, Error> {
         let mut hooks = Vec::with_capacity(S::HOOKS.len());
         for hook in S::HOOKS {
@@ -263,6 +294,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
             let entries = |group: Vec<Placed<'_, '_, S>>| -> Vec<(PluginRef<S>, ImplRecord)> {
                 group
                     .into_iter()
+                    .filter(|((entry, _, _), _)| !entry.pending)
                     .map(|((entry, part, meta), ignored)| {
                         let record = ImplRecord {
                             plugin: Arc::clone(&entry.name),

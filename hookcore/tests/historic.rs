@@ -169,3 +169,87 @@ fn a_historic_call_through_a_subset_caller_skips_its_plugins_now_but_not_later_o
     pm.register_arc("late", Arc::clone(&late)).unwrap();
     assert_eq!(*late.seen.lock().unwrap(), ["started at 7"]);
 }
+
+/// Takes a historic `configure` call slowly: the first one waits for the test.
+struct Slow {
+    seen: Mutex<Vec<u64>>,
+    entered: std::sync::mpsc::SyncSender<()>,
+    gate: Mutex<std::sync::mpsc::Receiver<()>>,
+}
+
+#[hookspec]
+pub trait Setup {
+    #[hookspec(historic)]
+    fn configure(&self, n: u64);
+    fn ready(&self) -> &'static str;
+}
+
+#[hookimpl(runtime)]
+impl Setup for Slow {
+    fn configure(&self, n: u64) {
+        self.seen.lock().unwrap().push(n);
+        if n == 1 {
+            self.entered.send(()).unwrap();
+            self.gate.lock().unwrap().recv().unwrap();
+        }
+    }
+    fn ready(&self) -> &'static str {
+        "slow"
+    }
+}
+
+#[test]
+fn a_new_plugin_is_called_only_after_its_historic_calls_and_misses_none_made_meanwhile() {
+    let pm = PluginManager::<dyn Setup>::new();
+    pm.hook().configure(1);
+    let (entered_tx, entered) = std::sync::mpsc::sync_channel(1);
+    let (release, gate) = std::sync::mpsc::sync_channel(1);
+    let slow = Arc::new(Slow {
+        seen: Mutex::new(Vec::new()),
+        entered: entered_tx,
+        gate: Mutex::new(gate),
+    });
+    std::thread::scope(|scope| {
+        let registering = scope.spawn(|| pm.register_arc("slow", Arc::clone(&slow)));
+        // The plugin is taking the historic call from before its registration.
+        entered.recv().unwrap();
+        assert!(pm.is_registered("slow"));
+        assert!(
+            pm.hook().ready().is_empty(),
+            "not called before it is configured"
+        );
+        // A historic call made meanwhile reaches it too, once.
+        pm.hook().configure(2);
+        release.send(()).unwrap();
+        registering.join().unwrap().unwrap();
+    });
+    assert_eq!(*slow.seen.lock().unwrap(), [1, 2]);
+    assert_eq!(pm.hook().ready(), ["slow"]);
+    pm.hook().configure(3);
+    assert_eq!(*slow.seen.lock().unwrap(), [1, 2, 3]);
+}
+
+/// Panics on its historic call.
+struct Fragile;
+
+#[hookimpl(runtime)]
+impl Setup for Fragile {
+    fn configure(&self, _n: u64) {
+        panic!("cannot configure");
+    }
+    fn ready(&self) -> &'static str {
+        "fragile"
+    }
+}
+
+#[test]
+fn a_panicking_historic_call_leaves_the_plugin_registered_and_in_the_table() {
+    let pm = PluginManager::<dyn Setup>::new();
+    pm.hook().configure(1);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pm.register("fragile", Fragile)
+    }));
+    assert!(outcome.is_err());
+    assert!(pm.is_registered("fragile"));
+    assert_eq!(pm.hook().ready(), ["fragile"]);
+}

@@ -428,7 +428,7 @@ pub use cached::CachedCaller;
 /// |---|---|---|
 /// | `Spec` (first) | function | the spec trait whose hook the function implements |
 /// | `tryfirst`, `trylast` | function; method in an impl block | run before / after the normal implementations |
-/// | `wrapper` | function; method in an impl block | run around the rest of the call, with a continuation as last argument ([crate docs](crate#wrappers)) |
+/// | `wrapper` | function; method in an impl block | run around the rest of the call, with a continuation as last argument ([crate docs](crate#wrappers)); not for hooks with lifetime parameters or a borrowed result |
 /// | `before = "p"`, `after = ["p", "q"]` | function; method in an impl block | run before / after the named plugins' implementations of the hook |
 /// | `specname = "hook"` | function; method in an impl block | implement `hook` under another function name |
 /// | `name = "..."` | function; impl block | the plugin name (default: the module path; for a type, module path and type name) |

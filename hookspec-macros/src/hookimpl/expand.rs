@@ -13,7 +13,7 @@ use syn::spanned::Spanned;
 use syn::{Ident, ItemFn, ItemImpl, Path};
 
 use super::ast::{Method, Plugin, hook_ident, order_variant, trait_method};
-use super::validate::unit_value_path;
+use super::validate::{borrowing_wrapper, unit_value_path};
 use crate::deprecation;
 use crate::options::{Options, runtime_path};
 use crate::signature::{pretty, respan};
@@ -69,6 +69,13 @@ fn with_probes(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Pa
 /// type does not get a second error.
 pub(crate) fn after_error(plugin: &Plugin) -> TokenStream {
     match (plugin, plugin.spec()) {
+        // A wrapper of a hook that takes none names a continuation type that does
+        // not exist; rustc would report it again.
+        (Plugin::Function { item, options }, _)
+            if options.wrapper.is_set() && borrowing_wrapper(&item.sig).is_some() =>
+        {
+            quote!()
+        }
         (Plugin::Function { item, .. }, _) => {
             let mut item = item.clone();
             // A receiver on a free function is reported; rustc would report it again.

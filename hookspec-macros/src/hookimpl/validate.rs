@@ -142,6 +142,29 @@ pub(crate) fn check_wrapper(
             ),
         );
     }
+    if let Some(lifetimes) = borrowing_wrapper(sig) {
+        errors.at(
+            lifetimes,
+            format!(
+                "hook `{hook}` cannot have a wrapper: hooks with lifetime parameters or a borrowed result take none, since a wrapper's continuation cannot carry their lifetimes"
+            ),
+        );
+    }
+}
+
+/// Where a wrapper's signature ties lifetimes together (its lifetime parameters,
+/// or a result with an elided lifetime), if it does: the spec gives such hooks no
+/// wrapper method and no continuation type.
+pub(crate) fn borrowing_wrapper(sig: &syn::Signature) -> Option<proc_macro2::TokenStream> {
+    if !sig.generics.params.is_empty() {
+        return Some(quote::ToTokens::to_token_stream(&sig.generics));
+    }
+    match &sig.output {
+        syn::ReturnType::Type(_, ty) if signature::has_elided_lifetime(ty) => {
+            Some(quote::ToTokens::to_token_stream(ty))
+        }
+        _ => None,
+    }
 }
 
 /// The self type as a value, when it is a plain path (`Oracle`, `plugins::Oracle`)

@@ -198,7 +198,6 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let attrs = copied_attrs(hook);
     let params = hook.params();
     let args = hook.arg_names();
-    let types = hook.arg_types();
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let saved = format_ident!("saved", span = Span::mixed_site());
     let value = format_ident!("value", span = Span::mixed_site());
@@ -228,43 +227,50 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let doc = format!(
         "Calls the historic `{name}` hook: every implementation runs now, and every plugin registered later runs it when it registers. {callback_doc}"
     );
-    let callback_clause = callback.as_ref().map(|_| quote!(,));
-    let callback_arg = callback.as_ref().map(|_| quote!(#on_result));
-    let callback_generic = callback.as_ref().map(|ty| {
-        quote!(<__HookcoreF: ::core::ops::Fn(#ty) + ::core::marker::Send + ::core::marker::Sync + 'static>)
-    });
-    let callback_inner_param = callback.as_ref().map(|_| quote!(#on_result: __HookcoreF));
     // Each argument is kept and cloned for every plugin registered later,
-    // possibly on another thread. Checked here, at the argument's type: the body
-    // below is then checked assuming it, so a failing bound is one error.
-    let kept = hook.args.iter().map(|(_, ty)| {
-        quote::quote_spanned! {syn::spanned::Spanned::span(ty)=>
-            #ty: ::core::clone::Clone + ::core::marker::Send + 'static
-        }
+    // possibly on another thread. `__hookcore_replay` is generic over the
+    // arguments, so its body holds for any kept type; the bounds are checked
+    // where it is called, each at its own argument, which is spanned on the
+    // argument's type in the hook's signature: a failing bound is one error there.
+    let generics: Vec<Ident> = (0..hook.args.len())
+        .map(|at| format_ident!("__HookcoreA{}", at, span = Span::mixed_site()))
+        .collect();
+    let kept_args = hook.args.iter().map(|(arg, ty)| {
+        let arg = syn::Ident::new(&arg.to_string(), syn::spanned::Spanned::span(ty));
+        quote!(#arg)
     });
+    let call = format_ident!("call", span = Span::mixed_site());
+    let callback_clause = callback.as_ref().map(|_| quote!(,));
     quote! {
         #(#attrs)*
         ///
         #[doc = #doc]
         pub fn #name(&self, #(#params,)* #callback_param #callback_clause) {
             // Items are not hygienic: the names must not collide with the user's.
-            fn __hookcore_replay #callback_generic (
-                #saved: (#(#types,)*),
-                #callback_inner_param
+            fn __hookcore_replay<#(#generics,)* __HookcoreCall>(
+                #(#args: #generics,)*
+                #call: __HookcoreCall,
             ) -> #krate::__private::Replay<dyn #spec_ident>
             where
-                #(#kept,)*
+                #(#generics: ::core::clone::Clone + ::core::marker::Send + 'static,)*
+                __HookcoreCall: ::core::ops::Fn(&(dyn #spec_ident + 'static), #(#generics),*)
+                    + ::core::marker::Send + ::core::marker::Sync + 'static,
             {
-                let #saved = ::std::sync::Mutex::new(#saved);
+                let #saved = ::std::sync::Mutex::new((#(#args,)*));
                 #krate::__private::Arc::new(move |#plugin: &(dyn #spec_ident + 'static)| {
-                    let (#(#args,)*): (#(#types,)*) = ::core::clone::Clone::clone(
+                    let (#(#args,)*) = ::core::clone::Clone::clone(
                         &*#saved.lock().unwrap_or_else(::std::sync::PoisonError::into_inner),
                     );
-                    let #value = #spec_ident::#name(#plugin, #(#args),*);
-                    #deliver
+                    #call(#plugin, #(#args),*)
                 })
             }
-            self.dispatch.call_historic(#index, __hookcore_replay((#(#args,)*), #callback_arg));
+            self.dispatch.call_historic(
+                #index,
+                __hookcore_replay(#(#kept_args,)* move |#plugin: &(dyn #spec_ident + 'static), #(#args),*| {
+                    let #value = #spec_ident::#name(#plugin, #(#args),*);
+                    #deliver
+                }),
+            );
         }
     }
 }

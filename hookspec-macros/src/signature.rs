@@ -71,23 +71,39 @@ pub(crate) fn check_common(sig: &Signature, role: Role, errors: &mut Errors) {
 }
 
 fn check_no_impl_trait(ty: &Type, noun: &str, errors: &mut Errors) {
-    match ty {
-        Type::ImplTrait(impl_trait) => errors.at(
+    replace_impl_trait(&mut ty.clone(), &mut |impl_trait| {
+        errors.at(
             impl_trait,
             format!("{noun} cannot use `impl Trait`: plugins are called through `dyn` trait objects; use `&dyn Trait` or `Box<dyn Trait>`"),
-        ),
-        Type::Reference(reference) => check_no_impl_trait(&reference.elem, noun, errors),
-        Type::Paren(paren) => check_no_impl_trait(&paren.elem, noun, errors),
-        Type::Group(group) => check_no_impl_trait(&group.elem, noun, errors),
-        Type::Slice(slice) => check_no_impl_trait(&slice.elem, noun, errors),
-        Type::Array(array) => check_no_impl_trait(&array.elem, noun, errors),
-        Type::Tuple(tuple) => tuple.elems.iter().for_each(|elem| check_no_impl_trait(elem, noun, errors)),
+        );
+    });
+}
+
+/// Replaces each `impl Trait` in `ty` with `()`, wherever it sits (behind
+/// references, in slices, arrays, tuples and generic arguments), after handing it
+/// to `found`. Validation reports each one; repair removes them.
+pub(crate) fn replace_impl_trait(ty: &mut Type, found: &mut dyn FnMut(&syn::TypeImplTrait)) {
+    match ty {
+        Type::ImplTrait(impl_trait) => {
+            found(impl_trait);
+            *ty = syn::parse_quote!(());
+        }
+        Type::Reference(reference) => replace_impl_trait(&mut reference.elem, found),
+        Type::Paren(paren) => replace_impl_trait(&mut paren.elem, found),
+        Type::Group(group) => replace_impl_trait(&mut group.elem, found),
+        Type::Slice(slice) => replace_impl_trait(&mut slice.elem, found),
+        Type::Array(array) => replace_impl_trait(&mut array.elem, found),
+        Type::Tuple(tuple) => {
+            for elem in &mut tuple.elems {
+                replace_impl_trait(elem, found);
+            }
+        }
         Type::Path(path) => {
-            for segment in &path.path.segments {
-                if let syn::PathArguments::AngleBracketed(args) = &segment.arguments {
-                    for arg in &args.args {
+            for segment in &mut path.path.segments {
+                if let syn::PathArguments::AngleBracketed(args) = &mut segment.arguments {
+                    for arg in &mut args.args {
                         if let syn::GenericArgument::Type(ty) = arg {
-                            check_no_impl_trait(ty, noun, errors);
+                            replace_impl_trait(ty, found);
                         }
                     }
                 }

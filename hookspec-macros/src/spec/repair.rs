@@ -2,10 +2,11 @@
 //! next to the errors keeps plugins and hosts that use the spec compiling, so one
 //! mistake in the spec is one error, not one in every crate that uses it.
 
-use syn::{FnArg, GenericParam, Pat, ReturnType, TraitItem, Type, parse_quote};
+use syn::{FnArg, GenericParam, Pat, ReturnType, TraitItem, parse_quote};
 
 use super::ast::{Hook, Spec};
 use crate::returns::Returns;
+use crate::signature;
 
 pub(crate) fn repair(mut spec: Spec) -> Spec {
     let item = &mut spec.item;
@@ -62,11 +63,11 @@ fn repair_hook(hook: &mut Hook) {
                 let name = quote::format_ident!("arg{}", index);
                 *typed.pat = parse_quote!(#name);
             }
-            without_impl_trait(&mut typed.ty);
+            signature::replace_impl_trait(&mut typed.ty, &mut |_| {});
         }
     }
     if let ReturnType::Type(_, ty) = &mut sig.output {
-        without_impl_trait(ty);
+        signature::replace_impl_trait(ty, &mut |_| {});
     }
     hook.method.default = None;
     hook.method.semi_token = Some(Default::default());
@@ -92,15 +93,5 @@ fn repair_hook(hook: &mut Hook) {
         .any(|(_, ty)| crate::signature::has_reference(ty))
     {
         hook.historic = None;
-    }
-}
-
-/// `impl Trait` (which the validation reported) replaced by `()`.
-fn without_impl_trait(ty: &mut Type) {
-    match ty {
-        Type::ImplTrait(_) => *ty = parse_quote!(()),
-        Type::Reference(reference) => without_impl_trait(&mut reference.elem),
-        Type::Paren(paren) => without_impl_trait(&mut paren.elem),
-        _ => {}
     }
 }

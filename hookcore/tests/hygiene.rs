@@ -74,9 +74,10 @@ fn generated_code_uses_only_absolute_paths() {
 pub trait Collisions {
     /// Arguments named like generated locals.
     fn locals(&self, dispatch: u8, next: u8, plugin: u8, value: u8, monitor: u8) -> u8;
-    /// A historic hook with arguments named like generated items.
+    /// A historic hook with arguments named like generated items, one of them a
+    /// raw identifier.
     #[hookspec(historic)]
-    fn items(&self, replay: u8, saved: u8) -> u8;
+    fn items(&self, replay: u8, saved: u8, r#call: u8) -> u8;
     /// A wrappable hook with an argument named `next`.
     #[hookspec(firstresult)]
     fn wrapped(&self, next: u8) -> Option<u8>;
@@ -97,8 +98,8 @@ struct Wraps;
 
 #[::hookcore::hookimpl(runtime)]
 impl Collisions for Wraps {
-    fn items(&self, replay: u8, saved: u8) -> u8 {
-        replay * saved
+    fn items(&self, replay: u8, saved: u8, r#call: u8) -> u8 {
+        replay * saved + r#call
     }
     fn wrapped(&self, next: u8) -> Option<u8> {
         Some(next)
@@ -115,6 +116,6 @@ fn argument_and_module_names_do_not_collide_with_generated_ones() {
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let sink = std::sync::Arc::clone(&seen);
     pm.hook()
-        .items(2, 3, move |product| sink.lock().unwrap().push(product));
-    assert_eq!(*seen.lock().unwrap(), [6]);
+        .items(2, 3, 1, move |product| sink.lock().unwrap().push(product));
+    assert_eq!(*seen.lock().unwrap(), [7]);
 }

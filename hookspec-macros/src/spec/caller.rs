@@ -236,8 +236,9 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         .map(|at| format_ident!("__HookcoreA{}", at, span = Span::mixed_site()))
         .collect();
     let kept_args = hook.args.iter().map(|(arg, ty)| {
-        let arg = syn::Ident::new(&arg.to_string(), syn::spanned::Spanned::span(ty));
-        quote!(#arg)
+        let mut arg = arg.clone();
+        arg.set_span(syn::spanned::Spanned::span(ty));
+        arg
     });
     let call = format_ident!("call", span = Span::mixed_site());
     let callback_clause = callback.as_ref().map(|_| quote!(,));

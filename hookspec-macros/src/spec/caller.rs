@@ -253,7 +253,7 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
                 #call: __HookcoreCall,
             ) -> #krate::__private::Replay<dyn #spec_ident>
             where
-                #(#generics: ::core::clone::Clone + ::core::marker::Send + 'static,)*
+                #(#generics: ::core::clone::Clone + #krate::__private::Kept,)*
                 __HookcoreCall: ::core::ops::Fn(&(dyn #spec_ident + 'static), #(#generics),*)
                     + ::core::marker::Send + ::core::marker::Sync + 'static,
             {

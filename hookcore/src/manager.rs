@@ -12,7 +12,7 @@ use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::monitor::{Monitor, MonitorId};
 use crate::registry::{Entry, Registry};
 use crate::spec::{HookSpec, Plugin};
-use crate::table::{Dispatch, PluginRef, Replay, Snapshot};
+use crate::table::{Dispatch, PluginRef, Replay, Snapshot, is_removed};
 
 /// The plugins of one spec and the dispatch table built from them.
 ///
@@ -343,7 +343,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         };
         let table = &current.hooks[index];
         for (plugin, name) in table.impls.iter().zip(&table.impl_plugins) {
-            if !removed.iter().any(|removed| **removed == **name) {
+            if !is_removed(removed, name) {
                 replay(plugin);
             }
         }

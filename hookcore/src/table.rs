@@ -128,7 +128,7 @@ impl<S: ?Sized> Snapshot<S> {
 
     /// This table without the plugins named in `removed` (a subset caller's).
     pub(crate) fn without(&self, removed: &[String]) -> Self {
-        let kept = |record: &ImplRecord| !removed.iter().any(|name| **name == *record.plugin);
+        let kept = |record: &ImplRecord| !is_removed(removed, &record.plugin);
         let hooks = self
             .hooks
             .iter()
@@ -149,6 +149,11 @@ impl<S: ?Sized> Snapshot<S> {
         let hooks = (0..hook_count).map(|_| HookTable::new([], [])).collect();
         Snapshot::new(hooks, None)
     }
+}
+
+/// Whether `plugin` is one of the plugins a subset caller skips.
+pub(crate) fn is_removed(removed: &[String], plugin: &str) -> bool {
+    removed.iter().any(|name| name == plugin)
 }
 
 /// The table one call (or one caller value) works with, and the manager it came

@@ -17,6 +17,12 @@
 //! A `Result` strategy stops at the first `Err`: later implementations do not run.
 //! `unit` and the `first` strategies allocate nothing; the collecting ones allocate
 //! the result vector once, sized for every implementation.
+//!
+//! Each strategy is a plain loop and `#[inline(always)]`, so that with the caller
+//! method it inlines into the user's code, as a hand-written loop would. An
+//! iterator `collect()` left `Vec::from_iter` out of line, and the vector it
+//! returned through memory stalled the caller's first read of it: 1.7× the
+//! floor at N = 1 instead of 1.15× (docs/benchmarks.md).
 
 #![allow(clippy::missing_errors_doc)]
 
@@ -27,7 +33,7 @@
 /// hookcore::__private::call::unit([1, 2, 3], |n| seen.push(n));
 /// assert_eq!(seen, [1, 2, 3]);
 /// ```
-#[inline]
+#[inline(always)]
 pub fn unit<I: IntoIterator>(impls: I, mut call: impl FnMut(I::Item)) {
     for plugin in impls {
         call(plugin);
@@ -40,9 +46,14 @@ pub fn unit<I: IntoIterator>(impls: I, mut call: impl FnMut(I::Item)) {
 /// let doubled = hookcore::__private::call::collect([1, 2, 3], |n| n * 2);
 /// assert_eq!(doubled, [2, 4, 6]);
 /// ```
-#[inline]
-pub fn collect<I: IntoIterator, T>(impls: I, call: impl FnMut(I::Item) -> T) -> Vec<T> {
-    impls.into_iter().map(call).collect()
+#[inline(always)]
+pub fn collect<I: IntoIterator, T>(impls: I, mut call: impl FnMut(I::Item) -> T) -> Vec<T> {
+    let impls = impls.into_iter();
+    let mut values = Vec::with_capacity(impls.size_hint().0);
+    for plugin in impls {
+        values.push(call(plugin));
+    }
+    values
 }
 
 /// Every `Some` value, in call order.
@@ -51,15 +62,19 @@ pub fn collect<I: IntoIterator, T>(impls: I, call: impl FnMut(I::Item) -> T) -> 
 /// let odd = hookcore::__private::call::collect_some([1, 2, 3], |n| (n % 2 == 1).then_some(n));
 /// assert_eq!(odd, [1, 3]);
 /// ```
-#[inline]
+#[inline(always)]
 pub fn collect_some<I: IntoIterator, T>(
     impls: I,
-    call: impl FnMut(I::Item) -> Option<T>,
+    mut call: impl FnMut(I::Item) -> Option<T>,
 ) -> Vec<T> {
     let impls = impls.into_iter();
     // Sized for every implementation answering: one allocation, never a regrowth.
     let mut values = Vec::with_capacity(impls.size_hint().0);
-    values.extend(impls.filter_map(call));
+    for plugin in impls {
+        if let Some(value) = call(plugin) {
+            values.push(value);
+        }
+    }
     values
 }
 
@@ -73,12 +88,17 @@ pub fn collect_some<I: IntoIterator, T>(
 /// });
 /// assert_eq!((first, asked), (Some(20), 2));
 /// ```
-#[inline]
+#[inline(always)]
 pub fn first_some<I: IntoIterator, T>(
     impls: I,
-    call: impl FnMut(I::Item) -> Option<T>,
+    mut call: impl FnMut(I::Item) -> Option<T>,
 ) -> Option<T> {
-    impls.into_iter().find_map(call)
+    for plugin in impls {
+        if let Some(value) = call(plugin) {
+            return Some(value);
+        }
+    }
+    None
 }
 
 /// Every implementation, until the first `Err`.
@@ -91,7 +111,7 @@ pub fn first_some<I: IntoIterator, T>(
 /// });
 /// assert_eq!((outcome, ran), (Err("two"), vec![1, 2]));
 /// ```
-#[inline]
+#[inline(always)]
 pub fn try_unit<I: IntoIterator, E>(
     impls: I,
     mut call: impl FnMut(I::Item) -> Result<(), E>,
@@ -109,12 +129,17 @@ pub fn try_unit<I: IntoIterator, E>(
 /// assert_eq!(try_collect([1, 2], |n| Ok::<_, ()>(n + 1)), Ok(vec![2, 3]));
 /// assert_eq!(try_collect([1, 2], |n| if n == 1 { Err(n) } else { Ok(n) }), Err(1));
 /// ```
-#[inline]
+#[inline(always)]
 pub fn try_collect<I: IntoIterator, T, E>(
     impls: I,
-    call: impl FnMut(I::Item) -> Result<T, E>,
+    mut call: impl FnMut(I::Item) -> Result<T, E>,
 ) -> Result<Vec<T>, E> {
-    impls.into_iter().map(call).collect()
+    let impls = impls.into_iter();
+    let mut values = Vec::with_capacity(impls.size_hint().0);
+    for plugin in impls {
+        values.push(call(plugin)?);
+    }
+    Ok(values)
 }
 
 /// Every `Ok(Some)` value in call order, or the first `Err`.
@@ -124,7 +149,7 @@ pub fn try_collect<I: IntoIterator, T, E>(
 /// let got = try_collect_some([1, 2, 3], |n| Ok::<_, ()>((n != 2).then_some(n)));
 /// assert_eq!(got, Ok(vec![1, 3]));
 /// ```
-#[inline]
+#[inline(always)]
 pub fn try_collect_some<I: IntoIterator, T, E>(
     impls: I,
     mut call: impl FnMut(I::Item) -> Result<Option<T>, E>,
@@ -147,7 +172,7 @@ pub fn try_collect_some<I: IntoIterator, T, E>(
 /// assert_eq!(try_first_some([1, 2, 3], |n| Ok::<_, ()>((n > 1).then_some(n))), Ok(Some(2)));
 /// assert_eq!(try_first_some([1, 2], |_| Ok::<Option<u8>, ()>(None)), Ok(None));
 /// ```
-#[inline]
+#[inline(always)]
 pub fn try_first_some<I: IntoIterator, T, E>(
     impls: I,
     mut call: impl FnMut(I::Item) -> Result<Option<T>, E>,

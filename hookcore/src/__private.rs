@@ -15,8 +15,9 @@ pub use crate::info::{HookInfo, ImplMeta, Order, Source, Tagged};
 pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
+pub use crate::object::Object;
 pub use crate::spec::{HookSpec, Plugin};
-pub use crate::table::{Dispatch, PluginRef, Replay};
+pub use crate::table::{Dispatch, Replay};
 
 /// What a historic hook's argument must be besides `Clone`: it is kept, and
 /// cloned for each plugin registered later, possibly on another thread. (`Clone`

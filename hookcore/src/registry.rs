@@ -619,6 +619,7 @@ mod tests {
             let snapshot = registry(entries).unwrap().snapshot().unwrap();
             let values: Vec<u8> = snapshot.hooks[0]
                 .impls
+                .objects()
                 .iter()
                 .map(|plugin| plugin.hi())
                 .collect();

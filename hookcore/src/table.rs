@@ -12,6 +12,7 @@ use arc_swap::Guard;
 use crate::info::{ImplMeta, Origin, Source};
 use crate::manager::PluginManager;
 use crate::monitor::{HookCall, Monitors};
+use crate::object::{Object, Objects};
 use crate::spec::HookSpec;
 
 /// A recorded historic call: runs the hook, with the call's arguments, on one
@@ -20,10 +21,9 @@ use crate::spec::HookSpec;
 /// Not public API; built by generated code.
 pub type Replay<S> = Arc<dyn Fn(&S) + Send + Sync>;
 
-/// A plugin object: a `'static` one found at link time, or one registered at run time.
-#[doc(hidden)]
-/// Not public API; used by generated code through [`Dispatch::impls`].
-pub enum PluginRef<S: ?Sized + 'static> {
+/// A plugin object's owner: a `'static` one found at link time, or one registered
+/// at run time. Calls reach the object through an [`Object`] resolved from it.
+pub(crate) enum PluginRef<S: ?Sized + 'static> {
     Linked(&'static S),
     Registered(Arc<S>),
 }
@@ -63,8 +63,8 @@ pub(crate) struct ImplRecord {
 /// One hook's wrappers (outermost first) and implementations (in call order);
 /// `records` describes the wrappers, then the implementations.
 pub(crate) struct HookTable<S: ?Sized + 'static> {
-    pub wrappers: Box<[PluginRef<S>]>,
-    pub impls: Box<[PluginRef<S>]>,
+    pub wrappers: Objects<S>,
+    pub impls: Objects<S>,
     /// The plugin of each of `impls`.
     pub impl_plugins: Box<[Arc<str>]>,
     /// The plugin of each of `wrappers`.
@@ -93,8 +93,8 @@ impl<S: ?Sized> HookTable<S> {
         HookTable {
             wrapper_plugins: plugins(&wrapper_records),
             impl_plugins: plugins(&impl_records),
-            wrappers: wrappers.into(),
-            impls: impls.into(),
+            wrappers: Objects::new(wrappers),
+            impls: Objects::new(impls),
             records: wrapper_records.into_iter().chain(impl_records).collect(),
             plain: false,
         }
@@ -103,8 +103,9 @@ impl<S: ?Sized> HookTable<S> {
     /// The wrappers, then the implementations, each with its record.
     fn entries(&self) -> impl Iterator<Item = (&PluginRef<S>, &ImplRecord)> {
         self.wrappers
+            .owners()
             .iter()
-            .chain(self.impls.iter())
+            .chain(self.impls.owners())
             .zip(self.records.iter())
     }
 }
@@ -227,10 +228,10 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     /// but the strategy over them: no wrapper and no monitor. One check, so that
     /// the caller method stays small enough to inline into the user's code.
     #[inline]
-    pub fn plain(&self, index: usize) -> Option<&[PluginRef<S>]> {
+    pub fn plain(&self, index: usize) -> Option<&[Object<S>]> {
         let table = &self.snapshot.hooks[index];
         if table.plain {
-            Some(&table.impls)
+            Some(table.impls.objects())
         } else {
             None
         }
@@ -261,15 +262,15 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
 
     /// The implementations of hook number `index`, in call order.
     #[inline]
-    pub fn impls(&self, index: usize) -> &[PluginRef<S>] {
-        // `index` comes from the generated caller and is always in range; a slice
-        // lookup keeps the call path free of `unsafe`.
-        &self.snapshot.hooks[index].impls
+    pub fn impls(&self, index: usize) -> &[Object<S>] {
+        // `index` comes from the generated caller and is always in range; the
+        // bounds check is one predicted branch.
+        self.snapshot.hooks[index].impls.objects()
     }
 
     /// The wrappers of hook number `index`, outermost first.
     #[inline]
-    pub fn wrappers(&self, index: usize) -> &[PluginRef<S>] {
-        &self.snapshot.hooks[index].wrappers
+    pub fn wrappers(&self, index: usize) -> &[Object<S>] {
+        self.snapshot.hooks[index].wrappers.objects()
     }
 }

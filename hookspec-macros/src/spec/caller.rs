@@ -117,7 +117,7 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         let wrapper = format_ident!("wrapper", span = Span::mixed_site());
         let inner = format_ident!("inner", span = Span::mixed_site());
         let rest = format_ident!("rest", span = Span::mixed_site());
-        let objects = quote!(&[#krate::__private::PluginRef<dyn #spec_ident>]);
+        let objects = quote!(&[#krate::__private::Object<dyn #spec_ident>]);
         let monitor_ty = quote! {
             ::core::option::Option<(&#krate::__private::Monitors, &#krate::__private::HookCall<'_>)>
         };

@@ -246,6 +246,7 @@ mod manager;
 mod monitor;
 mod object;
 mod order;
+mod registration;
 mod registry;
 mod spec;
 mod table;
@@ -449,6 +450,7 @@ pub use manager::{PluginManager, SubsetCaller};
 #[cfg(feature = "tracing")]
 pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};
+pub use registration::Registration;
 pub use spec::{HookSpec, Plugin};
 
 #[cfg(doctest)]

@@ -10,6 +10,7 @@ use crate::cached::CachedCaller;
 use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::monitor::{Monitor, MonitorId};
+use crate::registration::Registration;
 use crate::registry::{Entry, Registry};
 use crate::spec::{HookSpec, Plugin};
 use crate::table::{Dispatch, PluginRef, Replay, Snapshot, is_removed};
@@ -374,13 +375,66 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         name: impl Into<String>,
         plugin: Arc<P>,
     ) -> Result<(), Error> {
-        let object = plugin.__into_object();
+        self.register_all([Registration::from_arc(name, plugin)])
+    }
+
+    /// Registers several plugins, of any types, in one update: all of them or,
+    /// on an error, none. The result is the same as registering them one by one
+    /// in this order, but the table is built once instead of once per plugin, so
+    /// a thousand plugins take milliseconds rather than seconds.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Shards {
+    ///     fn shard(&self) -> u32;
+    /// }
+    ///
+    /// struct Shard(u32);
+    ///
+    /// #[hookcore::hookimpl(runtime)]
+    /// impl Shards for Shard {
+    ///     fn shard(&self) -> u32 {
+    ///         self.0
+    ///     }
+    /// }
+    ///
+    /// use hookcore::{Error, PluginManager, Registration};
+    ///
+    /// let pm = PluginManager::<dyn Shards>::new();
+    /// pm.register_all((0..3).map(|n| Registration::new(format!("shard-{n}"), Shard(n))))?;
+    /// assert_eq!(pm.hook().shard(), [2, 1, 0]);
+    ///
+    /// // One name already taken: nothing is registered.
+    /// let clash = [Registration::new("shard-3", Shard(3)), Registration::new("shard-0", Shard(9))];
+    /// assert!(matches!(pm.register_all(clash), Err(Error::AlreadyRegistered { .. })));
+    /// assert!(!pm.is_registered("shard-3"));
+    /// # Ok::<(), Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first error that registering them one by one would meet (as
+    /// [`register_arc`](Self::register_arc)); a name or an `Arc` that appears
+    /// twice in the batch is an error too. Nothing changes on error.
+    pub fn register_all<I>(&self, plugins: I) -> Result<(), Error>
+    where
+        I: IntoIterator<Item = Registration<S>>,
+    {
+        let plugins: Vec<Registration<S>> = plugins.into_iter().collect();
         let outcome = self.update(|registry| {
-            registry.register(name.into(), Arc::clone(&object), P::IMPLS, P::SOURCE)
+            for plugin in &plugins {
+                registry.register(
+                    plugin.name.clone(),
+                    Arc::clone(&plugin.object),
+                    plugin.impls,
+                    plugin.source,
+                )?;
+            }
+            Ok(())
         });
         // Dropped after the lock is released: when the registration was refused, the
-        // plugin's `Drop` runs here, never under the lock.
-        drop(object);
+        // plugins' `Drop` runs here, never under the lock.
+        drop(plugins);
         outcome
     }
 

@@ -20,6 +20,8 @@
 //!     registration rebuilds the whole table, so this grows with the square of
 //!     N; it stops at 1,000 plugins (10,000 implementations), not 10,000
 //!     registrations, to keep the run short.
+//!   - `register_all/N`: the same plugins in one `register_all` call, which
+//!     builds the table once.
 //! - `probe_call`: a call of `probe` (one implementation, `firstresult`) with N
 //!   implementations of `Crowded`'s other hooks in the same manager (0, 1,000,
 //!   10,000: the generated modules beyond N / 10 are blocked), and through the
@@ -46,7 +48,7 @@ use criterion::{BenchmarkId, Criterion};
 use hookcore::PluginManager;
 use hookcore_scale::{
     Crowded, HOOKS_PER_MODULE, OTHER_IMPLS, PLUGIN_MODULES, REGISTERED_HOOKS, Sparse, crowded_with,
-    registered,
+    registered, registered_all,
 };
 
 /// The argument of every `probe` call.
@@ -83,6 +85,10 @@ fn build(c: &mut Criterion) {
         }
         group.bench_function(id, |b| {
             b.iter_with_large_drop(|| registered(black_box(plugins)).expect("register"));
+        });
+        let id = BenchmarkId::new("register_all", plugins * REGISTERED_HOOKS);
+        group.bench_function(id, |b| {
+            b.iter_with_large_drop(|| registered_all(black_box(plugins)).expect("register"));
         });
     }
     group.finish();

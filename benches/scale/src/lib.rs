@@ -76,6 +76,20 @@ pub fn registered(plugins: usize) -> Result<PluginManager<dyn Crowded>, Error> {
     Ok(pm)
 }
 
+/// The same manager as [`registered`], made with one
+/// [`PluginManager::register_all`] call.
+///
+/// # Errors
+///
+/// As [`PluginManager::register_all`]; none for these names.
+pub fn registered_all(plugins: usize) -> Result<PluginManager<dyn Crowded>, Error> {
+    let pm = PluginManager::<dyn Crowded>::new();
+    pm.register_all(
+        (0..plugins).map(|n| hookcore::Registration::new(format!("r{n}"), Registered(n as u64))),
+    )?;
+    Ok(pm)
+}
+
 /// How many implementations (wrappers included) the manager's table holds, over
 /// every hook of [`Crowded`].
 ///
@@ -129,5 +143,18 @@ mod tests {
         // `hook_02` collects: the most recent registration first.
         assert_eq!(pm.hook().hook_02(10), [13, 12, 11, 10]);
         assert_eq!(pm.hook().hook_03(2), Some(2));
+    }
+
+    #[test]
+    fn registering_all_at_once_gives_the_same_manager() {
+        let (one_by_one, at_once) = (registered(4).unwrap(), registered_all(4).unwrap());
+        for hook in <dyn Crowded as hookcore::HookSpec>::HOOKS {
+            let plugins = |pm: &PluginManager<dyn Crowded>| -> Vec<String> {
+                let impls = pm.hookimpls(hook.name).unwrap();
+                impls.into_iter().map(|imp| imp.plugin).collect()
+            };
+            assert_eq!(plugins(&at_once), plugins(&one_by_one), "{}", hook.name);
+        }
+        assert_eq!(at_once.hook().hook_02(10), [13, 12, 11, 10]);
     }
 }

@@ -11,9 +11,9 @@ use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::monitor::{Monitor, MonitorId};
 use crate::registration::Registration;
-use crate::registry::{Entry, Registry};
+use crate::registry::{Entry, Registry, Replayed};
 use crate::spec::{HookSpec, Plugin};
-use crate::table::{Dispatch, PluginRef, Replay, Snapshot, is_removed};
+use crate::table::{Dispatch, Replay, Snapshot, is_removed};
 
 /// The plugins of one spec and the dispatch table built from them.
 ///
@@ -411,16 +411,26 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// # Ok::<(), Error>(())
     /// ```
     ///
+    /// The batch's plugins enter the dispatch table together, once the historic
+    /// calls made before (if any) have reached every one of them. If such a call
+    /// panics, the panic propagates and the registration ends as one by one
+    /// would: the plugins up to the one whose call panicked stay registered, the
+    /// later ones are not.
+    ///
     /// # Errors
     ///
-    /// The first error that registering them one by one would meet (as
-    /// [`register_arc`](Self::register_arc)); a name or an `Arc` that appears
-    /// twice in the batch is an error too. Nothing changes on error.
+    /// Any error that [`register_arc`](Self::register_arc) returns for one of the
+    /// plugins; a name or an `Arc` that appears twice in the batch is an error too.
+    /// When several apply, which one is returned is unspecified. Nothing changes
+    /// on error.
     pub fn register_all<I>(&self, plugins: I) -> Result<(), Error>
     where
         I: IntoIterator<Item = Registration<S>>,
     {
         let plugins: Vec<Registration<S>> = plugins.into_iter().collect();
+        if plugins.is_empty() {
+            return Ok(());
+        }
         let outcome = self.update(|registry| {
             for plugin in &plugins {
                 registry.register(
@@ -663,31 +673,38 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// number in `new`, outside the lock, then those recorded meanwhile, until
     /// none is left; then puts the plugins in the table, under the lock, so that
     /// no call recorded in between can miss them. If a call panics, the plugins
-    /// enter the table without the rest (as pluggy's registration stops).
-    fn replay_then_publish(
-        &self,
-        new: Range<u64>,
-        mut replays: Vec<(PluginRef<S>, Replay<S>)>,
-        mut seen: usize,
-    ) {
-        /// If a historic call panics, publishes the pending plugins on the way out.
+    /// up to the one it was made to enter the table without the rest of their
+    /// calls (as pluggy's registration stops), and the later plugins of the same
+    /// batch are removed, as if the batch had been registered one by one.
+    fn replay_then_publish(&self, new: Range<u64>, mut replays: Vec<Replayed<S>>, mut seen: usize) {
+        /// If a historic call panics, ends the registration as registering the
+        /// plugins one by one would have: the plugins up to the one whose call
+        /// panicked enter the table, the later ones of the batch are removed.
         struct OnPanic<'m, S: HookSpec + ?Sized> {
             manager: &'m PluginManager<S>,
             new: Range<u64>,
+            /// The sequence number of the plugin whose historic calls run.
+            reached: u64,
         }
         impl<S: HookSpec + ?Sized> Drop for OnPanic<'_, S> {
             fn drop(&mut self) {
                 if std::thread::panicking() {
-                    self.manager.publish_pending(self.manager.lock(), &self.new);
+                    let mut registry = self.manager.lock();
+                    let unreached = registry.remove_unreached(&self.new, self.reached);
+                    self.manager.publish_pending(registry, &self.new);
+                    // Dropped outside the lock, which `publish_pending` released.
+                    drop(unreached);
                 }
             }
         }
-        let _on_panic = OnPanic {
+        let mut on_panic = OnPanic {
             manager: self,
             new: new.clone(),
+            reached: new.start,
         };
         loop {
-            for (plugin, replay) in replays {
+            for (seq, plugin, replay) in replays {
+                on_panic.reached = on_panic.reached.max(seq);
                 replay(&plugin);
             }
             let registry = self.lock();

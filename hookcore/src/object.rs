@@ -9,8 +9,10 @@
 //! allocation: 0.5–0.8 ns per call at N = 1, a quarter of the floor
 //! (docs/benchmarks.md).
 //!
-//! This is the only module of hookcore with `unsafe`, and it has one `unsafe`
-//! block. Why it is sound:
+//! This is the only module of hookcore with `unsafe`: one `unsafe` block (in
+//! [`Object::deref`]) and the `unsafe impl`s of `Send` and `Sync` for [`Object`]
+//! (`tests/unsafe_confined.rs` checks that no other file allows it). Why it is
+//! sound:
 //!
 //! 1. **The pointee outlives every [`Object`].** An `Object` is made only by
 //!    [`Objects::new`], from an owner that the same `Objects` keeps, and is never
@@ -18,7 +20,11 @@
 //!    private, and `Objects` gives out only `&[Object]`, borrowed from itself. So an
 //!    `Object` is alive only while its `Objects`, and therefore its owner, is. A
 //!    `&'static` owner's object lives forever; an `Arc` owner keeps its allocation
-//!    (which never moves) alive. `Objects` is never changed after it is built.
+//!    (which never moves) alive. `Objects` has private fields and no `&mut self`
+//!    method, so nothing replaces an owner after it is built. This rests on
+//!    [`PluginRef`]'s dereference giving an address outside the `PluginRef`
+//!    itself, the same every time (a static, or the `Arc`'s allocation), so that
+//!    moving the owners moves no object; `PluginRef` says so where it is defined.
 //! 2. **Only shared references are made**, and the owners never give out `&mut`:
 //!    `Arc::get_mut` cannot succeed while the owner's clone exists, and a
 //!    `&'static` is shared by nature. Interior mutability in a plugin goes through
@@ -152,7 +158,10 @@ mod tests {
         let plugin: Arc<dyn Named> = Arc::new(Counted("kept", Arc::clone(&drops)));
         let objects = Objects::new(vec![PluginRef::Registered(plugin)]);
         // The only owner is inside `objects`, and moving it moves no object.
+        let before = std::ptr::from_ref::<dyn Named>(&*objects.objects()[0]);
         let moved = objects;
+        assert!(std::ptr::addr_eq(&*moved.objects()[0], before));
+        assert!(std::ptr::addr_eq(&*moved.owners()[0], before));
         assert_eq!(moved.objects()[0].name(), "kept");
         assert_eq!(drops.load(Ordering::SeqCst), 0);
         drop(moved);

@@ -146,10 +146,22 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         }
     }
 
+    /// Removes the plugins with a sequence number in `seqs` above `reached` that
+    /// are still pending: those of a batch whose historic calls never started,
+    /// because an earlier plugin's panicked. Returned, to be dropped outside the lock.
+    pub(crate) fn remove_unreached(&mut self, seqs: &Range<u64>, reached: u64) -> Vec<Entry<S>> {
+        let (unreached, kept) = std::mem::take(&mut self.plugins)
+            .into_iter()
+            .partition(|entry| entry.pending && seqs.contains(&entry.seq) && entry.seq > reached);
+        self.plugins = kept;
+        unreached
+    }
+
     /// The historic calls owed to the plugins registered with a sequence number in
     /// `seqs`, from recorded call number `from` on: each implementation of a
-    /// historic hook, with every such call of that hook, in call order.
-    pub(crate) fn replays(&self, seqs: &Range<u64>, from: usize) -> Vec<(PluginRef<S>, Replay<S>)> {
+    /// historic hook, with every such call of that hook, in call order; plugin by
+    /// plugin, in registration order, each with its sequence number.
+    pub(crate) fn replays(&self, seqs: &Range<u64>, from: usize) -> Vec<Replayed<S>> {
         let mut replays = Vec::new();
         let history = self.history.get(from..).unwrap_or_default();
         for entry in self
@@ -166,7 +178,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                         continue;
                     };
                     for (_, replay) in history.iter().filter(|(hook, _)| *hook == index) {
-                        replays.push((part.object.clone(), Arc::clone(replay)));
+                        replays.push((entry.seq, part.object.clone(), Arc::clone(replay)));
                     }
                 }
             }
@@ -329,6 +341,9 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         Some(self.monitors.remove(at).1)
     }
 }
+
+/// A historic call owed to a plugin: its sequence number, the object, the call.
+pub(crate) type Replayed<S> = (u64, PluginRef<S>, Replay<S>);
 
 /// One implementation of a hook: its plugin, plugin object and metadata.
 type Found<'r, S> = (&'r Entry<S>, &'r Part<S>, &'static ImplMeta);

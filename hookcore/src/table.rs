@@ -23,6 +23,10 @@ pub type Replay<S> = Arc<dyn Fn(&S) + Send + Sync>;
 
 /// A plugin object's owner: a `'static` one found at link time, or one registered
 /// at run time. Calls reach the object through an [`Object`] resolved from it.
+///
+/// `Object`'s soundness rests on this (see `object.rs`): dereferencing gives the
+/// same address every time, outside the `PluginRef` itself (a static, or the
+/// `Arc`'s allocation). A variant that held its object inline would break it.
 pub(crate) enum PluginRef<S: ?Sized + 'static> {
     Linked(&'static S),
     Registered(Arc<S>),

@@ -169,9 +169,56 @@ fn a_blocked_name_in_a_batch_is_an_error() {
 
 #[test]
 fn an_empty_batch_changes_nothing() {
+    let drops = Arc::new(AtomicUsize::new(0));
     let pm = PluginManager::<dyn Inventory>::new();
+    pm.register("a", shelf("a", &drops)).unwrap();
+    pm.register("bin", Bin).unwrap();
+    let before = (order(&pm), pm.plugins(), pm.hook().who());
     pm.register_all(std::iter::empty()).unwrap();
-    assert!(pm.plugins().is_empty());
+    assert_eq!((order(&pm), pm.plugins(), pm.hook().who()), before);
+}
+
+/// Runs after the plugin `later` and before the plugin `earlier`.
+struct Between;
+
+#[hookimpl(runtime)]
+impl Inventory for Between {
+    #[hookimpl(after = "later", before = "earlier")]
+    fn who(&self) -> String {
+        "between".to_owned()
+    }
+}
+
+/// Runs after the plugin `earlier` and before the plugin `later`.
+struct Around;
+
+#[hookimpl(runtime)]
+impl Inventory for Around {
+    #[hookimpl(after = "earlier", before = "later")]
+    fn who(&self) -> String {
+        "around".to_owned()
+    }
+}
+
+#[test]
+fn a_batch_whose_order_constraints_form_a_cycle_registers_nothing() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    let pm = PluginManager::<dyn Inventory>::new();
+    pm.register("earlier", shelf("earlier", &drops)).unwrap();
+    let before = (order(&pm), pm.plugins());
+    // Each alone is fine; together with `later`, they form a cycle only once
+    // the whole batch is in: the error comes when the batch's table is built.
+    let outcome = pm.register_all([
+        Registration::new("between", Between),
+        Registration::new("around", Around),
+        Registration::new("later", shelf("later", &drops)),
+    ]);
+    assert!(
+        matches!(&outcome, Err(Error::OrderCycle { hook: "who", .. })),
+        "{outcome:?}"
+    );
+    assert_eq!((order(&pm), pm.plugins()), before);
+    assert_eq!(drops.load(Ordering::SeqCst), 1, "the batch's `later` only");
 }
 
 #[test]
@@ -192,6 +239,52 @@ fn every_plugin_of_a_batch_gets_earlier_historic_calls_once() {
     assert_eq!(*second.started.lock().unwrap(), [1, 2]);
     pm.hook().started(3);
     assert_eq!(*first.started.lock().unwrap(), [1, 2, 3]);
+    assert_eq!(*second.started.lock().unwrap(), [1, 2, 3]);
+}
+
+/// Panics on its historic call.
+struct Fuse;
+
+#[hookimpl(runtime)]
+impl Inventory for Fuse {
+    fn who(&self) -> String {
+        "fuse".to_owned()
+    }
+    fn started(&self, _at: u64) {
+        panic!("the fuse blew");
+    }
+}
+
+#[test]
+fn a_panicking_replay_ends_a_batch_as_one_by_one_would() {
+    let drops = Arc::new(AtomicUsize::new(0));
+    let pm = PluginManager::<dyn Inventory>::new();
+    pm.hook().started(1);
+    let first = Arc::new(shelf("first", &drops));
+    let last = Arc::new(shelf("last", &drops));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pm.register_all([
+            Registration::from_arc("first", Arc::clone(&first)),
+            Registration::new("fuse", Fuse),
+            Registration::from_arc("last", Arc::clone(&last)),
+        ])
+    }));
+    assert!(outcome.is_err(), "the replay's panic propagates");
+    // One by one: `first` registered and configured, `fuse` registered (its
+    // registration ran), `last` never registered.
+    assert_eq!(*first.started.lock().unwrap(), [1]);
+    assert!(last.started.lock().unwrap().is_empty());
+    assert!(pm.is_registered("first") && pm.is_registered("fuse"));
+    assert!(!pm.is_registered("last"));
+    assert_eq!(pm.hook().who(), ["fuse", "first"]);
+    assert_eq!(
+        Arc::strong_count(&last),
+        1,
+        "the manager kept no handle on `last`"
+    );
+    pm.unregister("fuse").unwrap();
+    pm.hook().started(2);
+    assert_eq!(*first.started.lock().unwrap(), [1, 2]);
 }
 
 /// Looks at the global manager when dropped: if its `Drop` ran under the

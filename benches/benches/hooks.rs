@@ -30,9 +30,10 @@ use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, criterion_group, criterion_main};
 use hookcore::{HookSpec, ImplInfo, PluginManager};
 use hookcore_benches::{
-    Bench, CollectEntry, DynRegistry, FirstEntry, Fixture, Imp, LinkedOne, LinkedTen, N1, N10,
-    N100, Shared, UnitEntry, Wrap, WrapEntry, WrapFn, direct_wrapped, dyn_wrap_chain,
-    inventory_wrap_chain, wrap_body, wrap_chain, wrap_registry,
+    Bench, CollectEntry, DynRegistry, FirstEntry, Fixture, LinkedOne, LinkedTen, N1, N10, N100,
+    Shared, UnitEntry, Wrap, WrapEntry, WrapFn, direct_wrapped, dyn_wrap_chain, floor_collect,
+    floor_first, floor_shared_collect, floor_shared_first, floor_shared_unit, floor_unit,
+    inventory_wrap_chain, runtime_manager, wrap_body, wrap_chain, wrap_registry,
 };
 
 type Group<'a> = BenchmarkGroup<'a, WallTime>;
@@ -44,17 +45,6 @@ const WRAPPERS: [WrapFn; 5] = [wrap_body; 5];
 
 fn id(variant: &str, n: usize) -> BenchmarkId {
     BenchmarkId::new(variant, n)
-}
-
-/// A manager holding `n` plugins registered at run time, `p0` first: call order
-/// is `p{n-1}` .. `p0` (LIFO).
-fn runtime_manager(n: usize) -> PluginManager<dyn Bench> {
-    let pm = PluginManager::<dyn Bench>::new();
-    for i in 0..n {
-        pm.register(format!("p{i}"), Imp(i as u64))
-            .expect("register");
-    }
-    pm
 }
 
 /// The implementation numbers of `hook`'s implementations in the manager's call
@@ -135,20 +125,10 @@ impl Setup {
 fn bench_unit<F: Fixture>(g: &mut Group<'_>, s: &Setup) {
     let n = F::N;
     g.bench_function(id("floor", n), |b| {
-        b.iter(|| {
-            let x = black_box(X);
-            for f in black_box(F::UNIT_FNS) {
-                f(x);
-            }
-        });
+        b.iter(|| floor_unit(black_box(F::UNIT_FNS), black_box(X)));
     });
     g.bench_function(id("floor_shared", n), |b| {
-        b.iter(|| {
-            let x = black_box(X);
-            for (f, i) in black_box(s.shared.unit.as_slice()) {
-                f(*i, x);
-            }
-        });
+        b.iter(|| floor_shared_unit(black_box(&s.shared.unit), black_box(X)));
     });
     g.bench_function(id("direct", n), |b| b.iter(|| F::unit(black_box(X))));
     g.bench_function(id("rwlock", n), |b| {
@@ -185,22 +165,10 @@ fn bench_unit<F: Fixture>(g: &mut Group<'_>, s: &Setup) {
 fn bench_collect<F: Fixture>(g: &mut Group<'_>, s: &Setup) {
     let n = F::N;
     g.bench_function(id("floor", n), |b| {
-        b.iter(|| {
-            let x = black_box(X);
-            black_box(F::COLLECT_FNS)
-                .iter()
-                .map(|f| f(x))
-                .collect::<Vec<u64>>()
-        });
+        b.iter(|| floor_collect(black_box(F::COLLECT_FNS), black_box(X)));
     });
     g.bench_function(id("floor_shared", n), |b| {
-        b.iter(|| {
-            let x = black_box(X);
-            black_box(s.shared.collect.as_slice())
-                .iter()
-                .map(|(f, i)| f(*i, x))
-                .collect::<Vec<u64>>()
-        });
+        b.iter(|| floor_shared_collect(black_box(&s.shared.collect), black_box(X)));
     });
     g.bench_function(id("direct", n), |b| b.iter(|| F::collect(black_box(X))));
     g.bench_function(id("rwlock", n), |b| {
@@ -244,18 +212,10 @@ fn bench_first<F: Fixture>(g: &mut Group<'_>, s: &Setup, at: At) {
     let expected = Some(x.wrapping_mul(3));
     assert_eq!(F::first(x), expected);
     g.bench_function(id("floor", n), |b| {
-        b.iter(|| {
-            let x = black_box(x);
-            black_box(F::FIRST_FNS).iter().find_map(|f| f(x))
-        });
+        b.iter(|| floor_first(black_box(F::FIRST_FNS), black_box(x)));
     });
     g.bench_function(id("floor_shared", n), |b| {
-        b.iter(|| {
-            let x = black_box(x);
-            black_box(s.shared.first.as_slice())
-                .iter()
-                .find_map(|(f, i)| f(*i, x))
-        });
+        b.iter(|| floor_shared_first(black_box(&s.shared.first), black_box(x)));
     });
     g.bench_function(id("direct", n), |b| b.iter(|| F::first(black_box(x))));
     g.bench_function(id("rwlock", n), |b| {
@@ -460,24 +420,14 @@ fn threads(c: &mut Criterion) {
         g.bench_function(id("floor", threads), |b| {
             b.iter_custom(|iters| {
                 threaded(threads, iters, || {
-                    || {
-                        let x = black_box(X);
-                        for f in black_box(N10::UNIT_FNS) {
-                            f(x);
-                        }
-                    }
+                    || floor_unit(black_box(N10::UNIT_FNS), black_box(X))
                 })
             });
         });
         g.bench_function(id("floor_shared", threads), |b| {
             b.iter_custom(|iters| {
                 threaded(threads, iters, || {
-                    || {
-                        let x = black_box(X);
-                        for (f, i) in black_box(s.shared.unit.as_slice()) {
-                            f(*i, x);
-                        }
-                    }
+                    || floor_shared_unit(black_box(&s.shared.unit), black_box(X))
                 })
             });
         });

@@ -25,6 +25,8 @@ use std::sync::RwLock;
 pub use hookcore;
 pub use inventory;
 
+pub mod interleaved;
+
 /// The spec whose plugins are registered at run time ([`Imp`], [`Wrap`]).
 #[hookcore::hookspec]
 pub trait Bench {
@@ -152,6 +154,62 @@ impl Shared {
 
 /// A wrapper as a function pointer.
 pub type WrapFn = fn(u64, &mut dyn FnMut(u64));
+
+/// The floor of a `unit` call: every function of `fns`, in order.
+#[inline(always)]
+pub fn floor_unit(fns: &[fn(u64)], x: u64) {
+    for f in fns {
+        f(x);
+    }
+}
+
+/// The floor of a `collect` call: every function's value, in order.
+#[inline(always)]
+pub fn floor_collect(fns: &[fn(u64) -> u64], x: u64) -> Vec<u64> {
+    fns.iter().map(|f| f(x)).collect()
+}
+
+/// The floor of a `first` call: the functions in order, until one answers.
+#[inline(always)]
+pub fn floor_first(fns: &[fn(u64) -> Option<u64>], x: u64) -> Option<u64> {
+    fns.iter().find_map(|f| f(x))
+}
+
+/// [`floor_unit`] over shared functions ([`Shared`]).
+#[inline(always)]
+pub fn floor_shared_unit(pairs: &[SharedUnit], x: u64) {
+    for (f, i) in pairs {
+        f(*i, x);
+    }
+}
+
+/// [`floor_collect`] over shared functions.
+#[inline(always)]
+pub fn floor_shared_collect(pairs: &[SharedCollect], x: u64) -> Vec<u64> {
+    pairs.iter().map(|(f, i)| f(*i, x)).collect()
+}
+
+/// [`floor_first`] over shared functions.
+#[inline(always)]
+pub fn floor_shared_first(pairs: &[SharedFirst], x: u64) -> Option<u64> {
+    pairs.iter().find_map(|(f, i)| f(*i, x))
+}
+
+/// A manager holding `n` plugins registered at run time, `p0` first: call order
+/// is `p{n-1}` .. `p0` (most recent first).
+///
+/// # Panics
+///
+/// Never: the names are distinct.
+#[must_use]
+pub fn runtime_manager(n: usize) -> hookcore::PluginManager<dyn Bench> {
+    let pm = hookcore::PluginManager::<dyn Bench>::new();
+    for i in 0..n {
+        pm.register(format!("p{i}"), Imp(i as u64))
+            .expect("register");
+    }
+    pm
+}
 
 /// A plugin registered at run time: implementation number `.0` of every hook.
 pub struct Imp(pub u64);

@@ -42,10 +42,17 @@
 
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use hookcore::PluginManager;
+// The round-robin timing of `hookcore-benches`, by path: depending on that crate
+// would link its linked plugins into this binary, whose linked entries it counts.
+#[path = "../../src/interleaved.rs"]
+mod interleaved;
+
+use interleaved::{Case, measure, print};
+
 use hookcore_scale::{
     Crowded, HOOKS_PER_MODULE, OTHER_IMPLS, PLUGIN_MODULES, REGISTERED_HOOKS, Sparse, crowded_with,
     registered, registered_all,
@@ -132,25 +139,32 @@ fn probe_call(c: &mut Criterion) {
         let mut cases = Vec::new();
         for (others, pm) in &managers {
             let hooks = pm.hook();
-            cases.push(Case::new("hoisted", others.to_string(), move |calls| {
-                timed(calls, || hooks.probe(black_box(X)))
+            cases.push(Case::new("hoisted", others.to_string(), move || {
+                hooks.probe(black_box(X))
             }));
         }
         let sparse_hooks = sparse.hook();
-        cases.push(Case::new(
-            "hoisted",
-            "sparse_spec".to_owned(),
-            move |calls| timed(calls, || sparse_hooks.probe(black_box(X))),
-        ));
+        cases.push(Case::new("hoisted", "sparse_spec", move || {
+            sparse_hooks.probe(black_box(X))
+        }));
         for (others, pm) in &managers {
-            cases.push(Case::new("per_call", others.to_string(), move |calls| {
-                timed(calls, || pm.hook().probe(black_box(X)))
+            cases.push(Case::new("per_call", others.to_string(), move || {
+                pm.hook().probe(black_box(X))
             }));
         }
-        cases.push(Case::new("per_call", "sparse_spec".to_owned(), |calls| {
-            timed(calls, || sparse.hook().probe(black_box(X)))
+        cases.push(Case::new("per_call", "sparse_spec", || {
+            sparse.hook().probe(black_box(X))
         }));
-        compare_interleaved(&cases);
+        let timings = measure(&mut cases, ROUNDS, CALLS_PER_ROUND);
+        print(
+            &format!(
+                "probe_call interleaved: {ROUNDS} rounds of {CALLS_PER_ROUND} calls per case, \
+                 ns per call ({PLUGIN_MODULES} modules x {HOOKS_PER_MODULE} hooks linked); \
+                 ratio to 0 other implementations"
+            ),
+            ("variant", "other implementations"),
+            &timings,
+        );
     }
 }
 
@@ -158,75 +172,6 @@ fn probe_call(c: &mut Criterion) {
 const ROUNDS: usize = 31;
 /// Calls of `probe` per case in one round.
 const CALLS_PER_ROUND: u32 = 1_000_000;
-
-/// One `probe_call` case of the interleaved comparison.
-struct Case<'a> {
-    variant: &'static str,
-    /// Other implementations in the manager, or `sparse_spec`.
-    others: String,
-    /// Makes this many calls and returns how long they took.
-    run: Box<dyn Fn(u32) -> Duration + 'a>,
-}
-
-impl<'a> Case<'a> {
-    fn new(variant: &'static str, others: String, run: impl Fn(u32) -> Duration + 'a) -> Self {
-        Case {
-            variant,
-            others,
-            run: Box::new(run),
-        }
-    }
-}
-
-/// How long `calls` calls of `call` take.
-fn timed(calls: u32, mut call: impl FnMut() -> Option<u64>) -> Duration {
-    let start = Instant::now();
-    for _ in 0..calls {
-        black_box(call());
-    }
-    start.elapsed()
-}
-
-/// Runs the cases round-robin and prints, for each, the best and the median
-/// round in ns per call, and the best round's ratio to the first case of its
-/// variant (no other implementations). Interleaving spreads a busy machine's
-/// load over every case, where criterion's groups run one case after another;
-/// the best round is the one least disturbed.
-fn compare_interleaved(cases: &[Case<'_>]) {
-    let mut rounds: Vec<Vec<f64>> = vec![Vec::with_capacity(ROUNDS); cases.len()];
-    for _ in 0..ROUNDS {
-        for (case, samples) in cases.iter().zip(&mut rounds) {
-            let elapsed = (case.run)(CALLS_PER_ROUND);
-            samples.push(elapsed.as_secs_f64() * 1e9 / f64::from(CALLS_PER_ROUND));
-        }
-    }
-    println!(
-        "\nprobe_call interleaved: {ROUNDS} rounds of {CALLS_PER_ROUND} calls per case, \
-         ns per call ({PLUGIN_MODULES} modules x {HOOKS_PER_MODULE} hooks linked)"
-    );
-    println!(
-        "{:<10} {:>22} {:>8} {:>8} {:>11}",
-        "variant", "other implementations", "best", "median", "best ratio"
-    );
-    let mut baseline: Option<(&str, f64)> = None;
-    for (case, samples) in cases.iter().zip(&mut rounds) {
-        samples.sort_by(f64::total_cmp);
-        let (best, median) = (samples[0], samples[samples.len() / 2]);
-        let base = match baseline {
-            Some((variant, base)) if variant == case.variant => base,
-            _ => {
-                baseline = Some((case.variant, best));
-                best
-            }
-        };
-        println!(
-            "{:<10} {:>22} {best:>8.2} {median:>8.2} {:>11.2}",
-            case.variant,
-            case.others,
-            best / base
-        );
-    }
-}
 
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();

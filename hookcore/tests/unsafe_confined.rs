@@ -49,9 +49,39 @@ fn only_object_rs_allows_unsafe_code() {
             text.lines()
                 .map(str::trim)
                 .filter(|line| !line.starts_with("//"))
-                .any(|line| line.contains("unsafe {") || line.contains("unsafe impl"))
+                .any(has_unsafe_keyword)
         })
         .map(|(name, _)| name.as_str())
         .collect();
     assert_eq!(with_unsafe, ["object.rs"]);
+}
+
+/// Whether `line` has the word `unsafe` (a block, `impl`, `fn`, `extern`, ...),
+/// not merely as part of a longer name such as `unsafe_code`.
+fn has_unsafe_keyword(line: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    line.match_indices("unsafe").any(|(at, word)| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+#[test]
+fn the_unsafe_keyword_is_found_in_every_form() {
+    for line in [
+        "unsafe { x }",
+        "unsafe{x}",
+        "pub unsafe fn f()",
+        "unsafe impl Send for T {}",
+    ] {
+        assert!(has_unsafe_keyword(line), "{line}");
+    }
+    for line in [
+        "#![deny(unsafe_code)]",
+        "let not_unsafe = 1;",
+        "fn unsafely()",
+    ] {
+        assert!(!has_unsafe_keyword(line), "{line}");
+    }
 }

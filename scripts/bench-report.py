@@ -177,8 +177,14 @@ class Svg:
         self.parts: list[str] = []
 
     def add(self, element: str, text: str | None = None, **attrs) -> None:
+        """``<element attrs>text</element>``; ``font_size`` is ``font-size``, and
+        float values (coordinates, sizes) are written with one decimal."""
+
+        def value_text(value) -> str:
+            return f"{value:.1f}" if isinstance(value, float) else str(value)
+
         rendered = " ".join(
-            f'{key.rstrip("_").replace("_", "-")}="{escape(str(value), {chr(34): "&quot;"})}"'
+            f'{key.rstrip("_").replace("_", "-")}="{escape(value_text(value), {chr(34): "&quot;"})}"'
             for key, value in attrs.items()
         )
         if text is None:
@@ -190,8 +196,8 @@ class Svg:
         self.add(
             "text",
             content,
-            x=f"{x:.1f}",
-            y=f"{y:.1f}",
+            x=float(x),
+            y=float(y),
             font_size=size,
             text_anchor=anchor,
             font_weight=weight,
@@ -199,27 +205,12 @@ class Svg:
         )
 
     def line(self, x1, y1, x2, y2, stroke="#000", width=1.0):
-        self.add(
-            "line",
-            x1=f"{x1:.1f}",
-            y1=f"{y1:.1f}",
-            x2=f"{x2:.1f}",
-            y2=f"{y2:.1f}",
-            stroke=stroke,
-            stroke_width=width,
-        )
+        x1, y1, x2, y2 = map(float, (x1, y1, x2, y2))
+        self.add("line", x1=x1, y1=y1, x2=x2, y2=y2, stroke=stroke, stroke_width=width)
 
     def rect(self, x, y, w, h, fill, stroke="none", width=0.0):
-        self.add(
-            "rect",
-            x=f"{x:.1f}",
-            y=f"{y:.1f}",
-            width=f"{w:.1f}",
-            height=f"{h:.1f}",
-            fill=fill,
-            stroke=stroke,
-            stroke_width=width,
-        )
+        x, y, w, h = map(float, (x, y, w, h))
+        self.add("rect", x=x, y=y, width=w, height=h, fill=fill, stroke=stroke, stroke_width=width)
 
     def render(self, width: float, height: float) -> str:
         head = (

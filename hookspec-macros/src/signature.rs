@@ -34,7 +34,7 @@ pub(crate) fn check_common(sig: &Signature, role: Role, errors: &mut Errors) {
             format!("{noun} cannot be `async` yet; return a future or block inside"),
         );
     }
-    if let Some(unsafety) = &sig.unsafety {
+    if let syn::Safety::Unsafe(unsafety) = &sig.safety {
         errors.at(unsafety, format!("{noun} cannot be `unsafe`"));
     }
     if let Some(constness) = &sig.constness {

@@ -54,7 +54,7 @@ impl Plugin {
     pub(crate) fn spec(&self) -> Option<&Path> {
         match self {
             Plugin::Function { options, .. } => options.spec.as_ref(),
-            Plugin::Block { item, .. } => item.trait_.as_ref().map(|(_, path, _)| path),
+            Plugin::Block { item, .. } => item.trait_.as_ref().map(|(path, _)| path),
         }
     }
 }

@@ -51,8 +51,10 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
             &item.self_ty,
             "#[hookimpl] goes on an impl block that implements a spec: `impl Spec for Type`",
         ),
-        Some((Some(bang), _, _)) => errors.at(bang, "a plugin cannot be a negative impl"),
         Some(_) => {}
+    }
+    if let Some(bang) = &item.modifiers.polarity {
+        errors.at(bang, "a plugin cannot be a negative impl");
     }
     let runtime = options.runtime.is_set();
     if let (Some(instance), true) = (options.instance.span, runtime) {
@@ -77,7 +79,7 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
             "#[hookimpl] links one instance of this type; give it with `instance = <const expression>`, or add `runtime` and register instances with `PluginManager::register`",
         );
     }
-    let spec = item.trait_.as_ref().map(|(_, path, _)| path);
+    let spec = item.trait_.as_ref().map(|(path, _)| path);
     let mut seen = BTreeMap::new();
     for method in methods {
         let name = super::ast::hook_ident(&method.sig, &method.options).to_string();

@@ -12,7 +12,7 @@ pub(crate) fn repair(mut spec: Spec) -> Spec {
     let item = &mut spec.item;
     item.generics = syn::Generics::default();
     item.unsafety = None;
-    item.auto_token = None;
+    item.modifiers = syn::TraitModifiers::default();
     item.items.retain(|item| matches!(item, TraitItem::Fn(_)));
     // A hook named like another hook's wrapper method (reported) is left out.
     let names: Vec<String> = spec
@@ -40,7 +40,7 @@ pub(crate) fn repair(mut spec: Spec) -> Spec {
 fn repair_hook(hook: &mut Hook) {
     let sig = &mut hook.method.sig;
     sig.asyncness = None;
-    sig.unsafety = None;
+    sig.safety = syn::Safety::Default;
     sig.constness = None;
     sig.abi = None;
     sig.variadic = None;

@@ -20,7 +20,7 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
     if let Some(unsafety) = &item.unsafety {
         errors.at(unsafety, "a hook spec cannot be an `unsafe trait`");
     }
-    if let Some(auto) = &item.auto_token {
+    if let Some(auto) = &item.modifiers.auto_token {
         errors.at(auto, "a hook spec cannot be an `auto trait`");
     }
     for trait_item in &item.items {
@@ -67,8 +67,7 @@ fn check_hook(hook: &Hook, errors: &mut Errors) {
     signature::check_common(sig, Role::Hook, errors);
     match sig.inputs.first() {
         Some(FnArg::Receiver(receiver))
-            if receiver.colon_token.is_none()
-                && receiver.reference.is_some()
+            if matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, None))
                 && receiver.mutability.is_none() => {}
         Some(FnArg::Receiver(receiver)) => errors.at(
             receiver,

@@ -46,12 +46,11 @@ fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) 
 }
 
 fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &mut Errors) {
-    match &item.trait_ {
-        None => errors.at(
+    if item.trait_.is_none() {
+        errors.at(
             &item.self_ty,
             "#[hookimpl] goes on an impl block that implements a spec: `impl Spec for Type`",
-        ),
-        Some(_) => {}
+        );
     }
     if let Some(bang) = &item.modifiers.polarity {
         errors.at(bang, "a plugin cannot be a negative impl");

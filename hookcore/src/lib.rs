@@ -240,6 +240,7 @@
 mod cached;
 mod call;
 mod error;
+mod frozen;
 mod info;
 mod linked;
 mod manager;
@@ -331,6 +332,7 @@ pub use error::Error;
 pub use hookspec_macros::hookspec;
 
 pub use cached::CachedCaller;
+pub use frozen::FrozenManager;
 /// Marks a hook implementation: a free function, or an `impl Spec for Type` block.
 ///
 /// Implementations in every linked crate are found at link time: no registration

@@ -730,6 +730,21 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         drop(previous);
     }
 
+    /// The registry and the table published from it, read together.
+    pub(crate) fn registry_and_table(&self) -> (Registry<S>, Arc<Snapshot<S>>) {
+        let registry = self.lock();
+        // Tables are swapped under the lock, so this one is the registry's.
+        (registry.clone(), self.table.load_full())
+    }
+
+    /// A manager holding `registry`, publishing `table` (built from it).
+    pub(crate) fn from_parts(registry: Registry<S>, table: Arc<Snapshot<S>>) -> Self {
+        PluginManager {
+            table: ArcSwap::new(table),
+            registry: Mutex::new(registry),
+        }
+    }
+
     /// The registry. No code that can panic runs while it is held (plugin objects
     /// are dropped outside), but a poisoned lock is taken over anyway: the registry
     /// is only changed after every check has passed, so it is never half-changed.

@@ -513,6 +513,11 @@ mod tests {
             static GLOBAL: OnceLock<PluginManager<dyn Hand>> = OnceLock::new();
             &GLOBAL
         }
+
+        fn __frozen() -> &'static OnceLock<crate::FrozenManager<Self>> {
+            static FROZEN: OnceLock<crate::FrozenManager<dyn Hand>> = OnceLock::new();
+            &FROZEN
+        }
     }
 
     struct Answer(u8);

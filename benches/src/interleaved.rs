@@ -55,6 +55,9 @@ pub struct Timing {
     pub median: f64,
     /// `best` over the best of the group's first case.
     pub ratio: f64,
+    /// Each round's time over the group's first case's time in the same round:
+    /// the lowest, the median and the highest of those ratios.
+    pub round_ratios: [f64; 3],
 }
 
 /// Runs `rounds` rounds of `calls` calls of every case, round-robin.
@@ -67,7 +70,27 @@ pub fn measure(cases: &mut [Case<'_>], rounds: usize, calls: u32) -> Vec<Timing>
         }
     }
     let mut timings: Vec<Timing> = Vec::with_capacity(cases.len());
-    for (case, mut times) in cases.iter().zip(samples) {
+    let mut bases: Vec<(&str, usize)> = Vec::new();
+    for (at, (case, times)) in cases.iter().zip(&samples).enumerate() {
+        let base = match bases.iter().find(|(group, _)| *group == case.group) {
+            Some(&(_, base)) => base,
+            None => {
+                bases.push((&case.group, at));
+                at
+            }
+        };
+        let mut ratios: Vec<f64> = times
+            .iter()
+            .zip(&samples[base])
+            .map(|(time, base)| time / base)
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        let round_ratios = [
+            ratios[0],
+            ratios[ratios.len() / 2],
+            ratios[ratios.len() - 1],
+        ];
+        let mut times = times.clone();
         times.sort_by(f64::total_cmp);
         let (best, median) = (times[0], times[times.len() / 2]);
         let base = timings
@@ -80,6 +103,7 @@ pub fn measure(cases: &mut [Case<'_>], rounds: usize, calls: u32) -> Vec<Timing>
             best,
             median,
             ratio: best / base,
+            round_ratios,
         });
     }
     timings
@@ -97,6 +121,24 @@ pub fn print(title: &str, columns: (&str, &str), timings: &[Timing]) {
         println!(
             "{:<16} {:>24} {:>8.2} {:>8.2} {:>11.2}",
             timing.group, timing.name, timing.best, timing.median, timing.ratio
+        );
+    }
+}
+
+/// Prints `timings` with the spread of their per-round ratios: the median
+/// round's ns per call, then the lowest, median and highest ratio of a round's
+/// time to the group's first case in that round.
+pub fn print_spread(title: &str, timings: &[Timing]) {
+    println!("\n{title}");
+    println!(
+        "{:<22} {:>26} {:>9} {:>7} {:>7} {:>7}",
+        "shape/N", "variant", "median ns", "low", "ratio", "high"
+    );
+    for timing in timings {
+        let [low, median, high] = timing.round_ratios;
+        println!(
+            "{:<22} {:>26} {:>9.2} {:>7.2} {:>7.2} {:>7.2}",
+            timing.group, timing.name, timing.median, low, median, high
         );
     }
 }

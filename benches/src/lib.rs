@@ -25,6 +25,7 @@ use std::sync::RwLock;
 pub use hookcore;
 pub use inventory;
 
+pub mod dispatch;
 pub mod interleaved;
 
 /// The spec whose plugins are registered at run time ([`Imp`], [`Wrap`]).

@@ -100,9 +100,6 @@ macro_rules! runtime {
             }
         )*
 
-        /// Every run-time plugin type, as the `&dyn` floor calls them.
-        pub static DYN_ALL: [&dyn Runtime; 100] = [$(&$ty),*];
-
         /// A manager with run-time plugins number `0..n`, registered in reverse,
         /// so that they are called in number order (most recent first).
         ///

@@ -4,6 +4,9 @@
 //! goes next, so constraints move only what they must and the result is
 //! deterministic. Items are indices into the base order.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 /// The order of `0..count` that keeps every `(first, then)` edge and otherwise the
 /// base order; or, if the edges form a cycle, the items of one cycle in order, the
 /// first repeated at the end.
@@ -11,29 +14,41 @@ pub(crate) fn constrained(
     count: usize,
     edges: &[(usize, usize)],
 ) -> Result<Vec<usize>, Vec<usize>> {
-    let mut waiting_on = vec![0usize; count];
-    for &(_, then) in edges {
-        waiting_on[then] += 1;
+    if edges.is_empty() {
+        // The common case: nothing to move.
+        return Ok((0..count).collect());
     }
+    let mut waiting_on = vec![0usize; count];
+    let mut followers: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for &(first, then) in edges {
+        waiting_on[then] += 1;
+        followers[first].push(then);
+    }
+    // The items whose constraints are met, earliest in the base order on top:
+    // O((count + edges) log count), where a scan for the earliest would be
+    // quadratic in `count` (seconds for a few thousand plugins).
+    let mut ready: BinaryHeap<Reverse<usize>> = (0..count)
+        .filter(|&item| waiting_on[item] == 0)
+        .map(Reverse)
+        .collect();
     let mut placed = vec![false; count];
     let mut order = Vec::with_capacity(count);
-    while order.len() < count {
-        let Some(next) = (0..count).find(|&item| !placed[item] && waiting_on[item] == 0) else {
-            return Err(cycle(count, edges, &placed));
-        };
+    while let Some(Reverse(next)) = ready.pop() {
         placed[next] = true;
         order.push(next);
-        for &(first, then) in edges {
-            if first == next {
-                waiting_on[then] -= 1;
+        for &then in &followers[next] {
+            waiting_on[then] -= 1;
+            if waiting_on[then] == 0 {
+                ready.push(Reverse(then));
             }
         }
+    }
+    if order.len() < count {
+        return Err(cycle(count, edges, &placed));
     }
     Ok(order)
 }
 
-/// A cycle among the unplaced items: every unplaced item waits on another unplaced
-/// one, so walking back along edges must come round.
 fn cycle(count: usize, edges: &[(usize, usize)], placed: &[bool]) -> Vec<usize> {
     let predecessor = |item: usize| {
         edges
@@ -85,6 +100,58 @@ mod tests {
     #[test]
     fn chains_of_edges() {
         assert_eq!(constrained(3, &[(2, 1), (1, 0)]), Ok(vec![2, 1, 0]));
+    }
+
+    /// The definition, as a scan: among the unplaced items whose constraints
+    /// are met, the earliest goes next.
+    fn by_scanning(count: usize, edges: &[(usize, usize)]) -> Option<Vec<usize>> {
+        let mut order: Vec<usize> = Vec::new();
+        while order.len() < count {
+            let next = (0..count).find(|&item| {
+                !order.contains(&item)
+                    && edges
+                        .iter()
+                        .all(|&(first, then)| then != item || order.contains(&first))
+            })?;
+            order.push(next);
+        }
+        Some(order)
+    }
+
+    #[test]
+    fn the_order_is_the_scans_on_every_small_graph_tried() {
+        // A fixed pseudo-random walk over graphs of up to 7 items and 8 edges.
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % bound as u64).unwrap()
+        };
+        let (mut sorted, mut cyclic) = (0, 0);
+        for _ in 0..5_000 {
+            let count = 1 + next(7);
+            let edges: Vec<(usize, usize)> = (0..next(9))
+                .map(|_| (next(count), next(count)))
+                .filter(|(first, then)| first != then)
+                .collect();
+            match (constrained(count, &edges), by_scanning(count, &edges)) {
+                (Ok(order), Some(expected)) => {
+                    assert_eq!(order, expected, "{count} items, edges {edges:?}");
+                    sorted += 1;
+                }
+                (Err(cycle), None) => {
+                    // Every step of the reported cycle is an edge.
+                    assert!(cycle.windows(2).all(|w| edges.contains(&(w[0], w[1]))));
+                    cyclic += 1;
+                }
+                (got, expected) => panic!("{got:?} against {expected:?} for {edges:?}"),
+            }
+        }
+        assert!(
+            sorted > 1_000 && cyclic > 100,
+            "{sorted} sorted, {cyclic} cyclic"
+        );
     }
 
     #[test]

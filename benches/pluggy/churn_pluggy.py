@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""pluggy's registration cost in the shape of benches/benches/churn.rs: 2,000
+plugins (instances of one class implementing three hooks) registered one by
+one, then unregistered one by one, oldest first; best of 3 runs, in seconds.
+
+    python3 benches/pluggy/churn_pluggy.py [--plugins 2000]
+
+Needs pluggy (scripts/bench-pluggy.sh makes an environment with a pinned one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("bench")
+hookimpl = pluggy.HookimplMarker("bench")
+
+
+class Spec:
+    @hookspec
+    def unit(self, x):
+        """Every implementation runs."""
+
+    @hookspec
+    def collect(self, x):
+        """Every implementation's value."""
+
+    @hookspec(firstresult=True)
+    def first(self, x):
+        """The first answer."""
+
+
+class Imp:
+    def __init__(self, i: int) -> None:
+        self.i = i
+
+    @hookimpl
+    def unit(self, x):
+        x ^ self.i
+
+    @hookimpl
+    def collect(self, x):
+        return x + self.i
+
+    @hookimpl
+    def first(self, x):
+        return x * 3 if x == self.i else None
+
+
+def churn(n: int) -> tuple[float, float]:
+    pm = pluggy.PluginManager("bench")
+    pm.add_hookspecs(Spec)
+    plugins = [(Imp(i), f"p{i}") for i in range(n)]
+    start = time.perf_counter()
+    for plugin, name in plugins:
+        pm.register(plugin, name=name)
+    registered = time.perf_counter() - start
+    assert len(pm.hook.collect(x=0)) == n
+    start = time.perf_counter()
+    for _, name in plugins:
+        pm.unregister(name=name)
+    unregistered = time.perf_counter() - start
+    assert pm.hook.collect(x=0) == []
+    return registered, unregistered
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--plugins", type=int, default=2000)
+    args = parser.parse_args()
+    runs = [churn(args.plugins) for _ in range(3)]
+    print(f"pluggy {pluggy.__version__}: {args.plugins} plugins, 3 hooks each, best of 3")
+    print(f"register one by one    {min(r for r, _ in runs):>8.4f} s")
+    print(f"unregister one by one  {min(u for _, u in runs):>8.4f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -237,6 +237,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+mod build;
 mod cached;
 mod call;
 mod error;

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use arc_swap::{ArcSwap, Guard};
 
+use crate::build::changed_plugins;
 use crate::cached::CachedCaller;
 use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
@@ -504,7 +505,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// ```
     pub fn set_blocked(&self, name: &str) {
         // The removed plugin, if any, is dropped after the lock is released.
-        let removed: Result<Option<Entry<S>>, Error> =
+        let removed: Result<Option<Arc<Entry<S>>>, Error> =
             self.update(|registry| Ok(registry.block(name)));
         drop(removed);
     }
@@ -577,7 +578,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     #[must_use]
     pub fn plugins(&self) -> Vec<PluginInfo> {
         let registry = self.lock();
-        let mut plugins: Vec<&Entry<S>> = registry.plugins().iter().collect();
+        let mut plugins: Vec<&Entry<S>> = registry.plugins().iter().map(|entry| &**entry).collect();
         plugins.sort_by_key(|entry| match entry.origin {
             Origin::Registered => (0, entry.seq, None),
             Origin::Linked => (1, 0, Some(Arc::clone(&entry.name))),
@@ -656,7 +657,8 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         // Plugins that are owed historic calls enter the table only once the calls
         // have reached them: no other thread calls them unconfigured.
         next.set_pending(&new, !replays.is_empty());
-        let snapshot = next.snapshot()?;
+        let snapshot =
+            next.snapshot_after(&self.table.load(), &changed_plugins(&registry, &next))?;
         let seen = next.history_len();
         let previous_registry = std::mem::replace(&mut *registry, next);
         let previous_table = self.table.swap(Arc::new(snapshot));
@@ -720,10 +722,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
 
     /// Lets the plugins registered with a sequence number in `new` into the table.
     fn publish_pending(&self, mut registry: MutexGuard<'_, Registry<S>>, new: &Range<u64>) {
-        registry.set_pending(new, false);
+        let entered = registry.set_pending(new, false);
         // The registry was checked with these plugins in it, so the table builds.
         let previous = registry
-            .snapshot()
+            .snapshot_after(&self.table.load(), &entered)
             .ok()
             .map(|snapshot| self.table.swap(Arc::new(snapshot)));
         drop(registry);

@@ -1,25 +1,16 @@
-//! The manager's mutable state (plugins, blocked names) and the rules that turn it
-//! into a dispatch table.
-//!
-//! Call order of one hook:
-//! 1. by [`Order`]: `tryfirst`, then normal, then `trylast`;
-//! 2. within one order, plugins registered at run time first, the most recent first
-//!    (pluggy's order, except that pluggy runs `trylast` ones oldest first);
-//! 3. then linked plugins, by plugin name (byte order), so the order never depends
-//!    on the linker or on LTO.
+//! The manager's mutable state: plugins, blocked names, historic calls and
+//! monitors. `build.rs` turns it into a dispatch table.
 
-use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::error::Error;
-use crate::info::{ImplMeta, Order, Origin, PluginInfo, Source};
+use crate::info::{ImplMeta, Origin, PluginInfo, Source};
 use crate::linked::{self, LinkedPlugin};
 use crate::monitor::{Monitor, MonitorId, Monitors};
-use crate::order;
 use crate::spec::HookSpec;
-use crate::table::{HookTable, ImplRecord, PluginRef, Replay, Snapshot};
+use crate::table::{PluginRef, Replay};
 
 impl<S: ?Sized> Clone for Part<S> {
     fn clone(&self) -> Self {
@@ -100,8 +91,12 @@ impl<S: HookSpec + ?Sized> Entry<S> {
 }
 
 /// Plugins in registration order, the blocked names, and the historic calls.
+///
+/// Each change is made to a clone, which is kept only if the new table builds;
+/// the entries are shared, so a clone costs a pointer per plugin, not the
+/// plugins' parts.
 pub(crate) struct Registry<S: ?Sized + 'static> {
-    plugins: Vec<Entry<S>>,
+    plugins: Vec<Arc<Entry<S>>>,
     blocked: BTreeSet<String>,
     next_seq: u64,
     /// Historic calls in call order: the hook's index and the recorded call.
@@ -136,20 +131,28 @@ impl<S: HookSpec + ?Sized> Registry<S> {
 
     /// Keeps the plugins registered with a sequence number in `seqs` out of the
     /// dispatch table (`true`), or lets them in.
-    pub(crate) fn set_pending(&mut self, seqs: &Range<u64>, pending: bool) {
+    /// Returns their names.
+    pub(crate) fn set_pending(&mut self, seqs: &Range<u64>, pending: bool) -> Vec<Arc<str>> {
+        let mut names = Vec::new();
         for entry in self
             .plugins
             .iter_mut()
             .filter(|entry| seqs.contains(&entry.seq))
         {
-            entry.pending = pending;
+            Arc::make_mut(entry).pending = pending;
+            names.push(Arc::clone(&entry.name));
         }
+        names
     }
 
     /// Removes the plugins with a sequence number in `seqs` above `reached` that
     /// are still pending: those of a batch whose historic calls never started,
     /// because an earlier plugin's panicked. Returned, to be dropped outside the lock.
-    pub(crate) fn remove_unreached(&mut self, seqs: &Range<u64>, reached: u64) -> Vec<Entry<S>> {
+    pub(crate) fn remove_unreached(
+        &mut self,
+        seqs: &Range<u64>,
+        reached: u64,
+    ) -> Vec<Arc<Entry<S>>> {
         let (unreached, kept) = std::mem::take(&mut self.plugins)
             .into_iter()
             .partition(|entry| entry.pending && seqs.contains(&entry.seq) && entry.seq > reached);
@@ -186,12 +189,15 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         replays
     }
 
-    pub(crate) fn plugins(&self) -> &[Entry<S>] {
+    pub(crate) fn plugins(&self) -> &[Arc<Entry<S>>] {
         &self.plugins
     }
 
     pub(crate) fn get(&self, name: &str) -> Option<&Entry<S>> {
-        self.plugins.iter().find(|entry| &*entry.name == name)
+        self.plugins
+            .iter()
+            .find(|entry| &*entry.name == name)
+            .map(|entry| &**entry)
     }
 
     pub(crate) fn is_blocked(&self, name: &str) -> bool {
@@ -245,7 +251,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         Ok(loaded)
     }
 
-    pub(crate) fn unregister(&mut self, name: &str) -> Result<Entry<S>, Error> {
+    pub(crate) fn unregister(&mut self, name: &str) -> Result<Arc<Entry<S>>, Error> {
         let index = self
             .plugins
             .iter()
@@ -255,7 +261,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     }
 
     /// Blocks `name`, unregistering the plugin that has it, if any.
-    pub(crate) fn block(&mut self, name: &str) -> Option<Entry<S>> {
+    pub(crate) fn block(&mut self, name: &str) -> Option<Arc<Entry<S>>> {
         self.blocked.insert(name.into());
         self.unregister(name).ok()
     }
@@ -277,56 +283,23 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     fn push(&mut self, name: Arc<str>, origin: Origin, source: Source, parts: Vec<Part<S>>) {
         let seq = self.next_seq;
         self.next_seq += 1;
-        self.plugins.push(Entry {
+        self.plugins.push(Arc::new(Entry {
             name,
             origin,
             source,
             seq,
             parts,
             pending: false,
-        });
+        }));
     }
 
-    /// The dispatch table for the current plugins. Pending plugins are ordered
-    /// with the others, so that an order they would break is an error now, but
-    /// left out of the table.
-    pub(crate) fn snapshot(&self) -> Result<Snapshot<S>, Error> {
-        let mut hooks = Vec::with_capacity(S::HOOKS.len());
-        for hook in S::HOOKS {
-            let found: Vec<Found<'_, S>> = self
-                .plugins
-                .iter()
-                .flat_map(|entry| entry.parts.iter().map(move |part| (entry, part)))
-                .flat_map(|(entry, part)| part.impls.iter().map(move |meta| (entry, part, meta)))
-                .filter(|(_, _, meta)| meta.hook == hook.name)
-                .collect();
-            // Wrappers first (they are listed first), each group in call order.
-            let wrappers = call_order(hook.name, found.iter().filter(|(_, _, meta)| meta.wrapper))?;
-            let impls = call_order(hook.name, found.iter().filter(|(_, _, meta)| !meta.wrapper))?;
-            let entries = |group: Vec<Placed<'_, '_, S>>| -> Vec<(PluginRef<S>, ImplRecord)> {
-                group
-                    .into_iter()
-                    .filter(|((entry, _, _), _)| !entry.pending)
-                    .map(|((entry, part, meta), ignored)| {
-                        let record = ImplRecord {
-                            plugin: Arc::clone(&entry.name),
-                            meta: **meta,
-                            origin: entry.origin,
-                            source: entry.source,
-                            ignored: ignored.into(),
-                        };
-                        (part.object.clone(), record)
-                    })
-                    .collect()
-            };
-            hooks.push(HookTable::new(entries(wrappers), entries(impls)));
-        }
-        let monitors = (!self.monitors.is_empty()).then(|| {
+    /// The monitors, as a table holds them: `None` when there is none.
+    pub(crate) fn monitors(&self) -> Option<Arc<Monitors>> {
+        (!self.monitors.is_empty()).then(|| {
             Arc::new(Monitors {
                 list: self.monitors.clone().into_boxed_slice(),
             })
-        });
-        Ok(Snapshot::new(hooks, monitors))
+        })
     }
 
     pub(crate) fn add_monitor(&mut self, monitor: Arc<dyn Monitor>) -> MonitorId {
@@ -344,70 +317,6 @@ impl<S: HookSpec + ?Sized> Registry<S> {
 
 /// A historic call owed to a plugin: its sequence number, the object, the call.
 pub(crate) type Replayed<S> = (u64, PluginRef<S>, Replay<S>);
-
-/// One implementation of a hook: its plugin, plugin object and metadata.
-type Found<'r, S> = (&'r Entry<S>, &'r Part<S>, &'static ImplMeta);
-
-/// An implementation in its group's call order, with its ignored constraints.
-type Placed<'f, 'r, S> = (&'f Found<'r, S>, Vec<&'static str>);
-
-/// One group (the wrappers, or the implementations) of a hook in call order, each
-/// with the `before`/`after` names that matched nothing in the group.
-fn call_order<'f, 'r, S: ?Sized>(
-    hook: &'static str,
-    group: impl Iterator<Item = &'f Found<'r, S>>,
-) -> Result<Vec<Placed<'f, 'r, S>>, Error>
-where
-    'r: 'f,
-{
-    let mut group: Vec<&Found<'r, S>> = group.collect();
-    group.sort_by_key(|(entry, _, meta)| call_position(entry, meta.order));
-    let named = |name: &str| -> Vec<usize> {
-        (0..group.len())
-            .filter(|&at| &*group[at].0.name == name)
-            .collect()
-    };
-    let mut edges = Vec::new();
-    let mut ignored = vec![Vec::new(); group.len()];
-    for (at, (_, _, meta)) in group.iter().enumerate() {
-        for (names, this_first) in [(meta.before, true), (meta.after, false)] {
-            for &name in names {
-                let others = named(name);
-                if others.is_empty() {
-                    ignored[at].push(name);
-                }
-                for other in others {
-                    edges.push(if this_first { (at, other) } else { (other, at) });
-                }
-            }
-        }
-    }
-    let order = order::constrained(group.len(), &edges).map_err(|cycle| Error::OrderCycle {
-        hook,
-        plugins: cycle
-            .into_iter()
-            .map(|at| group[at].0.name.to_string())
-            .collect(),
-    })?;
-    let mut ignored: Vec<Option<Vec<&'static str>>> = ignored.into_iter().map(Some).collect();
-    Ok(order
-        .into_iter()
-        .map(|at| (group[at], ignored[at].take().unwrap_or_default()))
-        .collect())
-}
-
-/// The sort key of the ordering rules in this module's header.
-fn call_position<S: ?Sized>(
-    entry: &Entry<S>,
-    order: Order,
-) -> (Order, Reverse<u64>, Option<Arc<str>>) {
-    match entry.origin {
-        // `Reverse(seq)` puts later registrations first; `None` sorts before any name.
-        Origin::Registered => (order, Reverse(entry.seq), None),
-        // Every linked plugin shares `Reverse(0)`, so the name decides.
-        Origin::Linked => (order, Reverse(0), Some(Arc::clone(&entry.name))),
-    }
-}
 
 type LinkedParts<S> = (Source, Vec<Part<S>>);
 
@@ -477,7 +386,7 @@ mod tests {
     use std::sync::OnceLock;
 
     use super::*;
-    use crate::info::HookInfo;
+    use crate::info::{HookInfo, Order};
     use crate::manager::PluginManager;
     use crate::table::Dispatch;
 

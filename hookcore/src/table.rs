@@ -60,6 +60,8 @@ pub(crate) struct ImplRecord {
     pub meta: ImplMeta,
     pub origin: Origin,
     pub source: Source,
+    /// The plugin's registration sequence number, for the call order.
+    pub seq: u64,
     /// `before`/`after` names that matched no other entry of the hook.
     pub ignored: Box<[&'static str]>,
 }
@@ -73,7 +75,7 @@ pub(crate) struct HookTable<S: ?Sized + 'static> {
     pub impl_plugins: Box<[Arc<str>]>,
     /// The plugin of each of `wrappers`.
     pub wrapper_plugins: Box<[Arc<str>]>,
-    pub records: Box<[ImplRecord]>,
+    pub records: Box<[Arc<ImplRecord>]>,
     /// No wrapper and no monitor: a call is the strategy over `impls`, nothing
     /// else. Set by [`Snapshot::new`], the one place that knows both.
     plain: bool,
@@ -83,12 +85,12 @@ impl<S: ?Sized> HookTable<S> {
     /// A hook's table from its wrappers and implementations, each with what
     /// introspection reports about it, in call order.
     pub(crate) fn new(
-        wrappers: impl IntoIterator<Item = (PluginRef<S>, ImplRecord)>,
-        impls: impl IntoIterator<Item = (PluginRef<S>, ImplRecord)>,
+        wrappers: impl IntoIterator<Item = (PluginRef<S>, Arc<ImplRecord>)>,
+        impls: impl IntoIterator<Item = (PluginRef<S>, Arc<ImplRecord>)>,
     ) -> Self {
         let (wrappers, wrapper_records): (Vec<_>, Vec<_>) = wrappers.into_iter().unzip();
         let (impls, impl_records): (Vec<_>, Vec<_>) = impls.into_iter().unzip();
-        let plugins = |records: &[ImplRecord]| -> Box<[Arc<str>]> {
+        let plugins = |records: &[Arc<ImplRecord>]| -> Box<[Arc<str>]> {
             records
                 .iter()
                 .map(|record| Arc::clone(&record.plugin))
@@ -105,12 +107,48 @@ impl<S: ?Sized> HookTable<S> {
     }
 
     /// The wrappers, then the implementations, each with its record.
-    fn entries(&self) -> impl Iterator<Item = (&PluginRef<S>, &ImplRecord)> {
+    fn entries(&self) -> impl Iterator<Item = (&PluginRef<S>, &Arc<ImplRecord>)> {
         self.wrappers
             .owners()
             .iter()
             .chain(self.impls.owners())
             .zip(self.records.iter())
+    }
+
+    /// The wrappers (`true`) or the implementations, each with its record.
+    pub(crate) fn group(
+        &self,
+        wrappers: bool,
+    ) -> impl Iterator<Item = (&PluginRef<S>, &Arc<ImplRecord>)> {
+        let (objects, records) = if wrappers {
+            (
+                &self.wrappers,
+                &self.records[..self.wrappers.owners().len()],
+            )
+        } else {
+            (&self.impls, &self.records[self.wrappers.owners().len()..])
+        };
+        objects.owners().iter().zip(records)
+    }
+}
+
+#[cfg(test)]
+impl<S: ?Sized> HookTable<S> {
+    pub(crate) fn plain_for_tests(&self) -> bool {
+        self.plain
+    }
+}
+
+impl<S: ?Sized> Clone for HookTable<S> {
+    fn clone(&self) -> Self {
+        HookTable {
+            wrappers: Objects::new(self.wrappers.owners().to_vec()),
+            impls: Objects::new(self.impls.owners().to_vec()),
+            impl_plugins: self.impl_plugins.clone(),
+            wrapper_plugins: self.wrapper_plugins.clone(),
+            records: self.records.clone(),
+            plain: self.plain,
+        }
     }
 }
 
@@ -141,7 +179,7 @@ impl<S: ?Sized> Snapshot<S> {
                 let entries = table
                     .entries()
                     .filter(|(_, record)| kept(record))
-                    .map(|(object, record)| (object.clone(), record.clone()));
+                    .map(|(object, record)| (object.clone(), Arc::clone(record)));
                 let (wrappers, impls): (Vec<_>, Vec<_>) =
                     entries.partition(|(_, record)| record.meta.wrapper);
                 HookTable::new(wrappers, impls)

@@ -58,7 +58,7 @@ macro_rules! shape {
         $cases.push(Case::new(&group, "linked pm.hook()", move || {
             linked.0.hook().$hook(black_box($arg))
         }));
-        $cases.push(Case::new(&group, "linked frozen.hook()", move || {
+        $cases.push(Case::new(&group, "linked frozen pm.hook()", move || {
             linked.1.hook().$hook(black_box($arg))
         }));
         $cases.push(Case::new(&group, "linked hoisted", {
@@ -68,7 +68,7 @@ macro_rules! shape {
         $cases.push(Case::new(&group, "runtime pm.hook()", move || {
             runtime.0.hook().$hook(black_box($arg))
         }));
-        $cases.push(Case::new(&group, "runtime frozen.hook()", move || {
+        $cases.push(Case::new(&group, "runtime frozen pm.hook()", move || {
             runtime.1.hook().$hook(black_box($arg))
         }));
     }};
@@ -78,13 +78,17 @@ macro_rules! shape {
 macro_rules! all_shapes {
     ($cases:ident, $n:expr, $spec:ident, $unit:ident, $collect:ident, $first:ident, $dyn:ident) => {{
         let n: u64 = $n;
-        let live: &'static PluginManager<dyn $spec> = Box::leak(Box::new(
-            PluginManager::<dyn $spec>::linked().expect("linked plugins"),
-        ));
-        let linked = (live, &*Box::leak(Box::new(live.freeze())));
-        let runtime: &'static PluginManager<dyn Runtime> =
-            Box::leak(Box::new(runtime_plugins(n as usize)));
-        let runtime = (runtime, &*Box::leak(Box::new(runtime.freeze())));
+        // Each kind twice: a live manager, and one frozen after start-up.
+        let linked_manager = || -> &'static PluginManager<dyn $spec> {
+            Box::leak(Box::new(
+                PluginManager::<dyn $spec>::linked().expect("linked plugins"),
+            ))
+        };
+        let linked = (linked_manager(), linked_manager().freeze());
+        let runtime_manager = || -> &'static PluginManager<dyn Runtime> {
+            Box::leak(Box::new(runtime_plugins(n as usize)))
+        };
+        let runtime = (runtime_manager(), runtime_manager().freeze());
         // The same answers from every case, before any is timed.
         let by_hand: Vec<u64> = $collect.iter().map(|f| f(X)).collect();
         assert_eq!(linked.0.hook().collect(X), by_hand);

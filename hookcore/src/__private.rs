@@ -11,7 +11,6 @@ pub use linkme;
 pub mod call {
     pub use crate::call::*;
 }
-pub use crate::frozen::FrozenManager;
 pub use crate::info::{HookInfo, ImplMeta, Order, Source, Tagged};
 pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;

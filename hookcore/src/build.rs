@@ -297,11 +297,6 @@ mod tests {
             static GLOBAL: OnceLock<PluginManager<dyn Two>> = OnceLock::new();
             &GLOBAL
         }
-
-        fn __frozen() -> &'static OnceLock<crate::FrozenManager<Self>> {
-            static FROZEN: OnceLock<crate::FrozenManager<dyn Two>> = OnceLock::new();
-            &FROZEN
-        }
     }
 
     struct Object;

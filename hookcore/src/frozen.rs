@@ -1,223 +1,145 @@
-//! [`FrozenManager`]: a manager whose plugins no longer change, for hosts that
-//! register everything at start-up (the chat-ops seed's rule: "never register
-//! plugins after discovery").
+//! The table of a frozen manager: one that keeps every table it publishes, so
+//! that a call can read the current one with a plain load.
 //!
-//! A live [`PluginManager`] publishes a new table on every change, so each
-//! [`PluginManager::hook`] must load the current one and keep it alive for the
-//! call: arc-swap's `load`, an `xchg` and a `lock cmpxchg`, about 12 ns, ten times
-//! a one-implementation call. A frozen manager's table never changes, so its
-//! `hook()` only borrows it: no atomic operation, no lock, nothing to drop, and
-//! `frozen.hook().x()` on every call costs what a caller made once costs
-//! (docs/benchmarks.md).
+//! A live manager frees a replaced table once the last call reading it ends,
+//! which a call can only tell it through arc-swap's `load` (an `xchg`, and a
+//! `lock cmpxchg` when it ends: about 12 ns, ten times a one-implementation
+//! call). After [`PluginManager::freeze`](crate::PluginManager::freeze) the
+//! manager frees no table until it is dropped, so a call needs no such word:
+//! [`FrozenTable::current`] is one `Acquire` load of a pointer.
+//!
+//! This is one of the two modules of hookcore with `unsafe` (`object.rs` is
+//! the other): one `unsafe` block, in [`FrozenTable::current`]. Why it is
+//! sound:
+//!
+//! 1. **Every pointer `current` can load points to a live table.** The pointer
+//!    is stored only by [`FrozenTable::publish`], and only from an `Arc` that
+//!    `publish` has just pushed onto `kept`, under `kept`'s lock. `kept` is never
+//!    shrunk and its `Arc`s are never replaced: its only uses are that push and
+//!    the drop of the whole `FrozenTable`. An `Arc`'s allocation does not move
+//!    when the `Vec` holding the `Arc` reallocates, so the table behind every
+//!    pointer ever stored lives until the `FrozenTable` is dropped.
+//! 2. **The reference does not outlive the `FrozenTable`.** `current` returns
+//!    `&Snapshot` borrowed from `&self`, so the borrow checker ends it before
+//!    the `FrozenTable` (and with it `kept`) can be dropped.
+//! 3. **The table is fully built before its pointer is seen.** The store is a
+//!    `Release` and the load an `Acquire`, so a thread that loads the pointer
+//!    sees every write made to the table before it was published.
+//! 4. **Only shared references are made**: `kept` holds `Arc`s, which give no
+//!    `&mut` while another clone exists, and the table is never written after
+//!    it is built. `Snapshot<S>` is `Sync` when `S` is, and every spec is.
 
-use std::fmt;
-use std::sync::Arc;
+// One of two exceptions to hookcore's `#![deny(unsafe_code)]`; see the module docs.
+#![allow(unsafe_code)]
 
-use crate::error::Error;
-use crate::info::{ImplInfo, PluginInfo};
-use crate::manager::PluginManager;
-use crate::spec::HookSpec;
-use crate::table::{Dispatch, Snapshot};
+use std::ptr;
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
-/// The plugins of a [`PluginManager`] at one moment, fixed: made by
-/// [`PluginManager::freeze`], or process-wide by [`FrozenManager::global`].
-///
-/// It calls hooks like the manager it was made from, with the same plugins,
-/// wrappers and monitors, and answers the same introspection; it cannot register,
-/// unregister or block. Its [`hook`](Self::hook) costs nothing but the call
-/// itself. A historic call through it reaches its plugins now; no plugin can
-/// register later.
-///
-/// ```
-/// #[hookcore::hookspec]
-/// pub trait Commands {
-///     fn commands(&self) -> &'static str;
-/// }
-///
-/// #[hookcore::hookimpl(Commands, name = "help")]
-/// fn commands() -> &'static str {
-///     "help"
-/// }
-///
-/// struct Deploy;
-///
-/// #[hookcore::hookimpl(runtime)]
-/// impl Commands for Deploy {
-///     fn commands(&self) -> &'static str {
-///         "deploy"
-///     }
-/// }
-///
-/// // Start-up: find the linked plugins, register the run-time ones, freeze.
-/// let pm = hookcore::PluginManager::<dyn Commands>::linked()?;
-/// pm.register("deploy", Deploy)?;
-/// let frozen = pm.freeze();
-///
-/// // From here on, calls read a table that never changes.
-/// assert_eq!(frozen.hook().commands(), ["deploy", "help"]);
-/// // The live manager can still change; the frozen one does not see it.
-/// pm.unregister("deploy")?;
-/// assert_eq!(frozen.hook().commands(), ["deploy", "help"]);
-/// assert_eq!(pm.hook().commands(), ["help"]);
-/// # Ok::<(), hookcore::Error>(())
-/// ```
-pub struct FrozenManager<S: HookSpec + ?Sized> {
-    /// A private manager holding the frozen registry: it answers introspection
-    /// and records historic calls, and nothing can change it, since this type
-    /// gives out no `&PluginManager`.
-    manager: PluginManager<S>,
-    /// The table `manager` publishes, kept here so that a call borrows it.
-    snapshot: Arc<Snapshot<S>>,
+use crate::table::Snapshot;
+
+/// The table calls read once the manager is frozen, and every table it has
+/// been: none is freed before the manager is.
+pub(crate) struct FrozenTable<S: ?Sized + 'static> {
+    /// Null while the manager is live; then the last table published.
+    current: AtomicPtr<Snapshot<S>>,
+    /// Every table published since the manager was frozen, in order.
+    kept: Mutex<Vec<Arc<Snapshot<S>>>>,
 }
 
-impl<S: HookSpec + ?Sized> PluginManager<S> {
-    /// A frozen copy of this manager: its plugins, order, wrappers and monitors
-    /// as they are now, with a [`hook`](FrozenManager::hook) that costs no atomic
-    /// operation. Later changes to this manager do not reach the copy.
-    ///
-    /// The copy shares the plugin objects: a run-time plugin unregistered here
-    /// is dropped when the copy is dropped too.
-    #[must_use]
-    pub fn freeze(&self) -> FrozenManager<S> {
-        let (registry, snapshot) = self.registry_and_table();
-        FrozenManager {
-            manager: PluginManager::from_parts(registry, Arc::clone(&snapshot)),
-            snapshot,
-        }
-    }
-}
-
-impl<S: HookSpec + ?Sized> FrozenManager<S> {
-    /// The process-wide frozen manager of `S`: [`PluginManager::global`]'s
-    /// plugins as they are at the first call of this function, fixed.
-    ///
-    /// Register run-time plugins with the global manager before the first call;
-    /// what changes after it is not seen here.
-    ///
-    /// ```
-    /// #[hookcore::hookspec]
-    /// pub trait Routes {
-    ///     fn routes(&self) -> &'static str;
-    /// }
-    ///
-    /// #[hookcore::hookimpl(Routes, name = "health")]
-    /// fn routes() -> &'static str {
-    ///     "/health"
-    /// }
-    ///
-    /// let frozen = hookcore::FrozenManager::<dyn Routes>::global();
-    /// assert!(std::ptr::eq(frozen, hookcore::FrozenManager::<dyn Routes>::global()));
-    /// assert_eq!(frozen.hook().routes(), ["/health"]);
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// As [`PluginManager::global`], if the linked plugins conflict;
-    /// [`try_global`](Self::try_global) returns the error instead.
-    #[must_use]
-    pub fn global() -> &'static Self {
-        match Self::try_global() {
-            Ok(frozen) => frozen,
-            Err(error) => panic!(
-                "hookcore: cannot load the linked plugins of `{}`: {error}",
-                S::NAME
-            ),
+impl<S: ?Sized> FrozenTable<S> {
+    pub(crate) fn new() -> Self {
+        FrozenTable {
+            current: AtomicPtr::new(ptr::null_mut()),
+            kept: Mutex::new(Vec::new()),
         }
     }
 
-    /// The process-wide frozen manager of `S`, or why the linked plugins cannot
-    /// be loaded.
-    ///
-    /// # Errors
-    ///
-    /// As [`PluginManager::linked`].
-    pub fn try_global() -> Result<&'static Self, Error> {
-        let cell = S::__frozen();
-        if let Some(frozen) = cell.get() {
-            return Ok(frozen);
+    /// The current table, if the manager is frozen: one `Acquire` load.
+    #[inline(always)]
+    pub(crate) fn current(&self) -> Option<&Snapshot<S>> {
+        let table = self.current.load(Ordering::Acquire);
+        if table.is_null() {
+            return None;
         }
-        let frozen = PluginManager::<S>::try_global()?.freeze();
-        Ok(cell.get_or_init(|| frozen))
+        // SAFETY: a non-null pointer here was stored by `publish` from an `Arc`
+        // that `kept` holds until `self` is dropped, and the reference is
+        // borrowed from `self` (module docs, 1–4).
+        Some(unsafe { &*table })
     }
 
-    /// The typed caller, as [`PluginManager::hook`]: one method per hook. It
-    /// borrows the fixed table, so making one per call costs nothing.
-    #[inline]
-    #[must_use]
-    pub fn hook(&self) -> S::Hooks<'_> {
-        S::__hooks(Dispatch::borrowed(&self.snapshot, &self.manager))
+    /// Makes `table` the one calls read, keeping it until `self` is dropped.
+    pub(crate) fn publish(&self, table: Arc<Snapshot<S>>) {
+        let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+        let pointer = Arc::as_ptr(&table).cast_mut();
+        kept.push(table);
+        self.current.store(pointer, Ordering::Release);
     }
 
-    /// The tagged caller, as [`PluginManager::tagged_hook`].
-    #[inline]
-    #[must_use]
-    pub fn tagged_hook(&self) -> S::Tagged<'_> {
-        S::__tagged(Dispatch::borrowed(&self.snapshot, &self.manager))
-    }
-
-    /// The plugins, as [`PluginManager::plugins`].
-    #[must_use]
-    pub fn plugins(&self) -> Vec<PluginInfo> {
-        self.manager.plugins()
-    }
-
-    /// The plugin named `name`, as [`PluginManager::plugin`].
-    #[must_use]
-    pub fn plugin(&self, name: &str) -> Option<PluginInfo> {
-        self.manager.plugin(name)
-    }
-
-    /// Whether a plugin named `name` is registered.
-    #[must_use]
-    pub fn is_registered(&self, name: &str) -> bool {
-        self.manager.is_registered(name)
-    }
-
-    /// The wrappers and implementations of `hook` in call order, as
-    /// [`PluginManager::hookimpls`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownHook`] if the spec has no hook of that name.
-    pub fn hookimpls(&self, hook: &str) -> Result<Vec<ImplInfo>, Error> {
-        self.manager.hookimpls(hook)
-    }
-
-    /// The hooks the plugin named `name` implements, as
-    /// [`PluginManager::hooks_of`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NotRegistered`] if no plugin has that name.
-    pub fn hooks_of(&self, name: &str) -> Result<Vec<&'static str>, Error> {
-        self.manager.hooks_of(name)
-    }
-
-    /// Fails unless every name is a registered plugin or package, as
-    /// [`PluginManager::require`].
-    ///
-    /// # Errors
-    ///
-    /// [`Error::MissingPlugins`] with every name that is missing.
-    pub fn require<I>(&self, names: I) -> Result<(), Error>
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        self.manager.require(names)
+    /// How many tables are kept: one per change since the manager was frozen,
+    /// plus the one it was frozen with.
+    pub(crate) fn kept(&self) -> usize {
+        self.kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
     }
 }
 
-impl<S: HookSpec + ?Sized> fmt::Debug for FrozenManager<S> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<String> = self
-            .plugins()
-            .into_iter()
-            .map(|plugin| plugin.name)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    trait Nothing: Send + Sync {}
+
+    #[test]
+    fn a_live_table_has_no_current_table() {
+        let frozen = FrozenTable::<dyn Nothing>::new();
+        assert!(frozen.current().is_none());
+        assert_eq!(frozen.kept(), 0);
+    }
+
+    #[test]
+    fn the_current_table_is_the_last_published_and_every_one_is_kept() {
+        let frozen = FrozenTable::<dyn Nothing>::new();
+        let first = Arc::new(Snapshot::empty(1));
+        let second = Arc::new(Snapshot::empty(2));
+        frozen.publish(Arc::clone(&first));
+        assert!(ptr::eq(frozen.current().unwrap(), &*first));
+        let held = frozen.current().unwrap();
+        frozen.publish(Arc::clone(&second));
+        // A table read before the next one was published is still there.
+        assert_eq!(held.hooks.len(), 1);
+        assert!(ptr::eq(frozen.current().unwrap(), &*second));
+        drop((first, second));
+        assert_eq!(frozen.current().unwrap().hooks.len(), 2);
+        assert_eq!(frozen.kept(), 2);
+    }
+
+    #[test]
+    fn readers_on_other_threads_see_whole_tables() {
+        let frozen = Arc::new(FrozenTable::<dyn Nothing>::new());
+        frozen.publish(Arc::new(Snapshot::empty(1)));
+        let readers: Vec<_> = (0..2)
+            .map(|_| {
+                let frozen = Arc::clone(&frozen);
+                std::thread::spawn(move || {
+                    let mut seen = 0;
+                    for _ in 0..10_000 {
+                        let hooks = frozen.current().unwrap().hooks.len();
+                        assert!((1..=50).contains(&hooks));
+                        seen = seen.max(hooks);
+                    }
+                    seen
+                })
+            })
             .collect();
-        f.debug_struct("FrozenManager")
-            .field("spec", &S::NAME)
-            .field("plugins", &names)
-            .finish_non_exhaustive()
+        for hooks in 2..=50 {
+            frozen.publish(Arc::new(Snapshot::empty(hooks)));
+        }
+        for reader in readers {
+            assert!(reader.join().unwrap() >= 1);
+        }
+        assert_eq!(frozen.kept(), 50);
     }
 }

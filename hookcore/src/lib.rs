@@ -333,7 +333,6 @@ pub use error::Error;
 pub use hookspec_macros::hookspec;
 
 pub use cached::CachedCaller;
-pub use frozen::FrozenManager;
 /// Marks a hook implementation: a free function, or an `impl Spec for Type` block.
 ///
 /// Implementations in every linked crate are found at link time: no registration

@@ -9,6 +9,7 @@ use arc_swap::{ArcSwap, Guard};
 use crate::build::changed_plugins;
 use crate::cached::CachedCaller;
 use crate::error::Error;
+use crate::frozen::FrozenTable;
 use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::monitor::{Monitor, MonitorId};
 use crate::registration::Registration;
@@ -44,6 +45,8 @@ use crate::table::{Dispatch, Replay, Snapshot, is_removed};
 /// ```
 pub struct PluginManager<S: HookSpec + ?Sized> {
     pub(crate) table: ArcSwap<Snapshot<S>>,
+    /// Once frozen, the same tables, kept: what `hook()` reads.
+    frozen: FrozenTable<S>,
     registry: Mutex<Registry<S>>,
 }
 
@@ -65,6 +68,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     pub fn new() -> Self {
         PluginManager {
             table: ArcSwap::from_pointee(Snapshot::empty(S::HOOKS.len())),
+            frozen: FrozenTable::new(),
             registry: Mutex::new(Registry::new()),
         }
     }
@@ -134,8 +138,15 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
 
     /// The typed caller: one method per hook, named as in the spec.
     ///
-    /// The caller holds the table as it is now; plugins registered later are seen by
-    /// the next `hook()`.
+    /// The caller holds the table as it is now: a caller kept across a change
+    /// goes on calling the plugins it started with, and the next `hook()` sees
+    /// the change (pluggy's `pm.hook` is live instead; a [`CachedCaller`] is,
+    /// too). So call `pm.hook().name(..)` where you call the hook, as pluggy
+    /// users write `pm.hook.name(..)`.
+    ///
+    /// On a [frozen](Self::freeze) manager this costs one plain load; on a live
+    /// one it is arc-swap's `load`, about 12 ns of atomic operations, which keeps
+    /// the table alive while the caller uses it (docs/benchmarks.md).
     ///
     /// ```
     /// #[hookcore::hookspec]
@@ -162,7 +173,80 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     #[inline]
     #[must_use]
     pub fn hook(&self) -> S::Hooks<'_> {
-        S::__hooks(Dispatch::new(self.table.load(), self))
+        match self.frozen.current() {
+            Some(table) => S::__hooks(Dispatch::borrowed(table, self)),
+            None => S::__hooks(Dispatch::new(self.table.load(), self)),
+        }
+    }
+
+    /// Freezes the manager for calls: from now on [`hook`](Self::hook) reads
+    /// the current table with one plain load, no atomic read-modify-write, no
+    /// lock, nothing to release, so `pm.hook().x()` costs what a caller made
+    /// once costs. The price: the manager frees no table until it is dropped.
+    ///
+    /// Freeze once registration is over, as a host that registers everything
+    /// at start-up does (pluggy users' "never register after discovery"). The
+    /// manager still accepts every change, and calls see it, but each change
+    /// keeps the table it replaces, and the run-time plugins in it, until the
+    /// manager is dropped: an unregistered plugin is no longer called, and its
+    /// `Drop` runs with the manager's (never, for [`global`](Self::global)).
+    /// [`kept_tables`](Self::kept_tables) counts them. Freezing twice does
+    /// nothing more. Returns `self`, so that start-up can end with
+    /// `PluginManager::global().freeze()`.
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Commands {
+    ///     fn commands(&self) -> &'static str;
+    /// }
+    ///
+    /// #[hookcore::hookimpl(Commands, name = "help")]
+    /// fn commands() -> &'static str {
+    ///     "help"
+    /// }
+    ///
+    /// struct Deploy;
+    ///
+    /// #[hookcore::hookimpl(runtime)]
+    /// impl Commands for Deploy {
+    ///     fn commands(&self) -> &'static str {
+    ///         "deploy"
+    ///     }
+    /// }
+    ///
+    /// // Start-up: the linked plugins, the run-time ones, then freeze.
+    /// let pm = hookcore::PluginManager::<dyn Commands>::linked()?;
+    /// pm.register("deploy", Deploy)?;
+    /// pm.freeze();
+    /// assert_eq!(pm.hook().commands(), ["deploy", "help"]);
+    ///
+    /// // A later change still works; the replaced table is kept.
+    /// pm.unregister("deploy")?;
+    /// assert_eq!(pm.hook().commands(), ["help"]);
+    /// assert_eq!(pm.kept_tables(), 2);
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    pub fn freeze(&self) -> &Self {
+        // Under the lock, so that no change publishes between the read of the
+        // current table and the switch.
+        let _registry = self.lock();
+        if self.frozen.current().is_none() {
+            self.frozen.publish(self.table.load_full());
+        }
+        self
+    }
+
+    /// Whether [`freeze`](Self::freeze) was called.
+    #[must_use]
+    pub fn is_frozen(&self) -> bool {
+        self.frozen.current().is_some()
+    }
+
+    /// How many tables a frozen manager keeps: the one it was frozen with and
+    /// one per change since; 0 while it is not frozen.
+    #[must_use]
+    pub fn kept_tables(&self) -> usize {
+        self.frozen.kept()
     }
 
     /// A caller to keep across calls in a hot loop: [`CachedCaller::hook`] costs
@@ -211,7 +295,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     #[inline]
     #[must_use]
     pub fn tagged_hook(&self) -> S::Tagged<'_> {
-        S::__tagged(Dispatch::new(self.table.load(), self))
+        match self.frozen.current() {
+            Some(table) => S::__tagged(Dispatch::borrowed(table, self)),
+            None => S::__tagged(Dispatch::new(self.table.load(), self)),
+        }
     }
 
     /// A caller that skips the plugins named in `removed` (pluggy's
@@ -661,7 +748,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             next.snapshot_after(&self.table.load(), &changed_plugins(&registry, &next))?;
         let seen = next.history_len();
         let previous_registry = std::mem::replace(&mut *registry, next);
-        let previous_table = self.table.swap(Arc::new(snapshot));
+        let previous_table = self.publish(snapshot);
         drop(registry);
         drop(previous_registry);
         drop(previous_table);
@@ -727,24 +814,19 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         let previous = registry
             .snapshot_after(&self.table.load(), &entered)
             .ok()
-            .map(|snapshot| self.table.swap(Arc::new(snapshot)));
+            .map(|snapshot| self.publish(snapshot));
         drop(registry);
         drop(previous);
     }
 
-    /// The registry and the table published from it, read together.
-    pub(crate) fn registry_and_table(&self) -> (Registry<S>, Arc<Snapshot<S>>) {
-        let registry = self.lock();
-        // Tables are swapped under the lock, so this one is the registry's.
-        (registry.clone(), self.table.load_full())
-    }
-
-    /// A manager holding `registry`, publishing `table` (built from it).
-    pub(crate) fn from_parts(registry: Registry<S>, table: Arc<Snapshot<S>>) -> Self {
-        PluginManager {
-            table: ArcSwap::new(table),
-            registry: Mutex::new(registry),
+    /// Makes `snapshot` the table calls read; returns the one it replaces.
+    /// Called under the registry's lock.
+    fn publish(&self, snapshot: Snapshot<S>) -> Arc<Snapshot<S>> {
+        let snapshot = Arc::new(snapshot);
+        if self.frozen.current().is_some() {
+            self.frozen.publish(Arc::clone(&snapshot));
         }
+        self.table.swap(snapshot)
     }
 
     /// The registry. No code that can panic runs while it is held (plugin objects

@@ -9,10 +9,10 @@
 //! allocation: 0.5–0.8 ns per call at N = 1, a quarter of the floor
 //! (docs/benchmarks.md).
 //!
-//! This is the only module of hookcore with `unsafe`: one `unsafe` block (in
-//! [`Object::deref`]) and the `unsafe impl`s of `Send` and `Sync` for [`Object`]
-//! (`tests/unsafe_confined.rs` checks that no other file allows it). Why it is
-//! sound:
+//! This is one of the two modules of hookcore with `unsafe` (`frozen.rs` is the
+//! other): one `unsafe` block (in [`Object::deref`]) and the `unsafe impl`s of
+//! `Send` and `Sync` for [`Object`] (`tests/unsafe_confined.rs` checks that no
+//! other file allows it). Why it is sound:
 //!
 //! 1. **The pointee outlives every [`Object`].** An `Object` is made only by
 //!    [`Objects::new`], from an owner that the same `Objects` keeps, and is never
@@ -37,7 +37,7 @@
 //!
 //! [`PluginRef`]: crate::table::PluginRef
 
-// The one exception to hookcore's `#![deny(unsafe_code)]`; see the module docs.
+// One of two exceptions to hookcore's `#![deny(unsafe_code)]`; see the module docs.
 #![allow(unsafe_code)]
 
 use std::ops::Deref;

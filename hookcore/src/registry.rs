@@ -422,11 +422,6 @@ mod tests {
             static GLOBAL: OnceLock<PluginManager<dyn Hand>> = OnceLock::new();
             &GLOBAL
         }
-
-        fn __frozen() -> &'static OnceLock<crate::FrozenManager<Self>> {
-            static FROZEN: OnceLock<crate::FrozenManager<dyn Hand>> = OnceLock::new();
-            &FROZEN
-        }
     }
 
     struct Answer(u8);

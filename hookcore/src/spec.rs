@@ -4,7 +4,6 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::frozen::FrozenManager;
 use crate::info::{HookInfo, ImplMeta, Source};
 use crate::manager::PluginManager;
 use crate::table::Dispatch;
@@ -63,10 +62,6 @@ pub trait HookSpec: Send + Sync + 'static {
     #[doc(hidden)]
     /// Not public API; used by generated code. The cell behind [`PluginManager::global`].
     fn __global() -> &'static OnceLock<PluginManager<Self>>;
-
-    #[doc(hidden)]
-    /// Not public API; used by generated code. The cell behind [`FrozenManager::global`].
-    fn __frozen() -> &'static OnceLock<FrozenManager<Self>>;
 }
 
 /// A plugin type for the spec `S`: implemented by `#[hookimpl]` on `impl Spec for Type`.

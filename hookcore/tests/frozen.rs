@@ -1,10 +1,10 @@
-//! `FrozenManager`: the same calls and answers as the manager it was frozen
-//! from, and none of that manager's later changes.
+//! `PluginManager::freeze`: calls read the table with a plain load, and every
+//! change still works; what a change replaces is kept until the manager drops.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use hookcore::{FrozenManager, HookCall, Monitor, PluginManager};
+use hookcore::{HookCall, Monitor, PluginManager};
 
 #[hookcore::hookspec]
 pub trait Shop {
@@ -65,61 +65,54 @@ fn manager() -> PluginManager<dyn Shop> {
 }
 
 #[test]
-fn a_frozen_manager_answers_every_call_kind_as_its_manager_does() {
+fn a_frozen_manager_answers_every_call_kind_as_before() {
     let pm = manager();
-    let frozen = pm.freeze();
-    assert_eq!(frozen.hook().price("tea"), pm.hook().price("tea"));
-    assert_eq!(frozen.hook().price("tea"), [5, 3]);
+    let before = (pm.hook().price("tea"), pm.hook().stock("north"));
+    assert!(!pm.is_frozen());
+    assert!(std::ptr::eq(pm.freeze(), &pm));
+    assert!(pm.is_frozen());
+    assert_eq!((pm.hook().price("tea"), pm.hook().stock("north")), before);
+    assert_eq!(pm.hook().price("tea"), [5, 3]);
     // The wrapper runs too.
-    assert_eq!(frozen.hook().stock("north"), Some(60));
-    let (mut live, mut fixed) = (Vec::new(), Vec::new());
-    pm.hook().audit(&mut live);
-    frozen.hook().audit(&mut fixed);
-    assert_eq!(fixed, ["south", "north"]);
-    assert_eq!(live, fixed);
+    assert_eq!(pm.hook().stock("north"), Some(60));
+    let mut log = Vec::new();
+    pm.hook().audit(&mut log);
+    assert_eq!(log, ["south", "north"]);
     // Stops at the first `Err`, in call order.
     assert_eq!(
-        frozen.hook().validate("south"),
+        pm.hook().validate("south"),
         Err("south refuses south".to_owned())
     );
-    let tagged = frozen.tagged_hook().price("tea");
+    let tagged = pm.tagged_hook().price("tea");
     let tags: Vec<(&str, u32)> = tagged.iter().map(|t| (&*t.plugin, t.value)).collect();
     assert_eq!(tags, [("south", 5), ("north", 3)]);
+    assert_eq!(pm.kept_tables(), 1);
 }
 
 #[test]
-fn a_frozen_manager_does_not_see_later_changes() {
+fn changes_after_freezing_are_called_and_keep_the_tables_they_replace() {
     let pm = manager();
-    let frozen = pm.freeze();
+    pm.freeze();
     pm.unregister("south").unwrap();
     pm.register("east", Store("east", 7)).unwrap();
     pm.set_blocked("north");
     assert_eq!(pm.hook().price("tea"), [7]);
-    assert_eq!(frozen.hook().price("tea"), [5, 3]);
-    let names: Vec<String> = frozen.plugins().into_iter().map(|p| p.name).collect();
-    assert_eq!(names, ["north", "south", "doubler"]);
-    assert!(frozen.is_registered("south") && !frozen.is_registered("east"));
-    assert_eq!(frozen.hooks_of("doubler").unwrap(), ["stock"]);
-    let stock: Vec<(String, bool)> = frozen
-        .hookimpls("stock")
-        .unwrap()
-        .into_iter()
-        .map(|i| (i.plugin, i.wrapper))
-        .collect();
-    assert_eq!(
-        stock,
-        [
-            ("doubler".to_owned(), true),
-            ("south".to_owned(), false),
-            ("north".to_owned(), false)
-        ]
-    );
-    assert!(frozen.require(["south", "north"]).is_ok());
-    assert!(frozen.require(["east"]).is_err());
+    assert_eq!(pm.kept_tables(), 4);
+    // Freezing again changes nothing.
+    pm.freeze();
+    assert_eq!(pm.kept_tables(), 4);
+    // A caller made before a change still calls what it started with.
+    let kept = pm.hook();
+    pm.register("west", Store("west", 1)).unwrap();
+    assert_eq!(kept.price("tea"), [7]);
+    assert_eq!(pm.hook().price("tea"), [1, 7]);
+    // A failed change publishes nothing.
+    assert!(pm.register("west", Store("west", 2)).is_err());
+    assert_eq!(pm.kept_tables(), 5);
 }
 
 #[test]
-fn a_plugin_unregistered_from_the_live_manager_lives_as_long_as_the_frozen_copy() {
+fn a_plugin_unregistered_after_freezing_is_dropped_with_the_manager() {
     struct Counted(Arc<AtomicUsize>);
     impl Drop for Counted {
         fn drop(&mut self) {
@@ -133,41 +126,47 @@ fn a_plugin_unregistered_from_the_live_manager_lives_as_long_as_the_frozen_copy(
         }
     }
     let drops = Arc::new(AtomicUsize::new(0));
+    let live = PluginManager::<dyn Shop>::new();
+    live.register("counted", Counted(Arc::clone(&drops)))
+        .unwrap();
+    live.unregister("counted").unwrap();
+    assert_eq!(
+        drops.load(Ordering::SeqCst),
+        1,
+        "a live manager drops it at once"
+    );
+
     let pm = PluginManager::<dyn Shop>::new();
     pm.register("counted", Counted(Arc::clone(&drops))).unwrap();
-    let frozen = pm.freeze();
+    pm.freeze();
     pm.unregister("counted").unwrap();
-    assert_eq!(drops.load(Ordering::SeqCst), 0);
-    assert_eq!(frozen.hook().price("x"), [1]);
-    drop(frozen);
-    assert_eq!(drops.load(Ordering::SeqCst), 1);
+    assert!(pm.hook().price("x").is_empty());
+    assert_eq!(
+        drops.load(Ordering::SeqCst),
+        1,
+        "kept with the table it was in"
+    );
+    drop(pm);
+    assert_eq!(drops.load(Ordering::SeqCst), 2);
 }
 
 #[test]
-fn a_historic_call_through_a_frozen_manager_reaches_its_plugins_now() {
+fn historic_calls_on_a_frozen_manager_reach_later_plugins() {
     let pm = manager();
-    let frozen = pm.freeze();
+    pm.freeze();
     let got = Arc::new(Mutex::new(Vec::new()));
     let sink = Arc::clone(&got);
-    frozen
-        .hook()
-        .configure("eu".into(), move |line| sink.lock().unwrap().push(line));
-    assert_eq!(*got.lock().unwrap(), ["south in eu", "north in eu"]);
-    // The live manager recorded nothing: a plugin registered there later is
-    // not replayed the frozen copy's call: the call was not the live manager's.
-    let later = Arc::new(Mutex::new(Vec::new()));
-    let sink = Arc::clone(&later);
-    pm.register("west", Store("west", 1)).unwrap();
     pm.hook()
-        .configure("us".into(), move |line| sink.lock().unwrap().push(line));
+        .configure("eu".into(), move |line| sink.lock().unwrap().push(line));
+    pm.register("west", Store("west", 1)).unwrap();
     assert_eq!(
-        *later.lock().unwrap(),
-        ["west in us", "south in us", "north in us"]
+        *got.lock().unwrap(),
+        ["south in eu", "north in eu", "west in eu"]
     );
 }
 
 #[test]
-fn monitors_of_the_manager_see_the_frozen_copys_calls() {
+fn monitors_added_after_freezing_see_calls() {
     struct Count(Arc<AtomicUsize>);
     impl Monitor for Count {
         fn before_call(&self, _call: &HookCall<'_>) {
@@ -176,11 +175,40 @@ fn monitors_of_the_manager_see_the_frozen_copys_calls() {
     }
     let calls = Arc::new(AtomicUsize::new(0));
     let pm = manager();
-    pm.add_monitor(Count(Arc::clone(&calls)));
-    let frozen = pm.freeze();
-    let _ = frozen.hook().price("tea");
-    let _ = frozen.hook().stock("tea");
+    pm.freeze();
+    let id = pm.add_monitor(Count(Arc::clone(&calls)));
+    let _ = pm.hook().price("tea");
+    let _ = pm.hook().stock("tea");
+    assert!(pm.remove_monitor(id));
+    let _ = pm.hook().price("tea");
     assert_eq!(calls.load(Ordering::SeqCst), 2);
+}
+
+#[test]
+fn threads_call_a_frozen_manager_through_changes() {
+    let pm = Arc::new(manager());
+    pm.freeze();
+    let callers: Vec<_> = (0..2)
+        .map(|_| {
+            let pm = Arc::clone(&pm);
+            std::thread::spawn(move || {
+                for _ in 0..20_000 {
+                    // Every call sees a whole table: north and south, with or
+                    // without the extra plugin.
+                    let prices = pm.hook().price("tea");
+                    assert!(prices == [5, 3] || prices == [9, 5, 3], "{prices:?}");
+                }
+            })
+        })
+        .collect();
+    for _ in 0..200 {
+        pm.register("extra", Store("extra", 9)).unwrap();
+        pm.unregister("extra").unwrap();
+    }
+    for caller in callers {
+        caller.join().unwrap();
+    }
+    assert_eq!(pm.kept_tables(), 401);
 }
 
 #[hookcore::hookspec]
@@ -193,24 +221,9 @@ fn names() -> &'static str {
     "linked"
 }
 
-struct Late;
-
-#[hookcore::hookimpl(runtime)]
-impl Global for Late {
-    fn names(&self) -> &'static str {
-        "late"
-    }
-}
-
 #[test]
-fn the_global_frozen_manager_is_the_global_manager_at_its_first_use() {
-    let live = PluginManager::<dyn Global>::global();
-    live.register("early", Late).unwrap();
-    let frozen = FrozenManager::<dyn Global>::global();
-    assert!(std::ptr::eq(frozen, FrozenManager::<dyn Global>::global()));
-    assert_eq!(frozen.hook().names(), ["late", "linked"]);
-    live.unregister("early").unwrap();
-    assert_eq!(frozen.hook().names(), ["late", "linked"]);
-    assert_eq!(live.hook().names(), ["linked"]);
-    assert!(format!("{frozen:?}").contains("\"early\""));
+fn start_up_can_end_with_freezing_the_global_manager() {
+    let pm = PluginManager::<dyn Global>::global().freeze();
+    assert!(PluginManager::<dyn Global>::global().is_frozen());
+    assert_eq!(pm.hook().names(), ["linked"]);
 }

@@ -108,12 +108,6 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
                     #krate::__private::OnceLock::new();
                 &GLOBAL
             }
-
-            fn __frozen() -> &'static #krate::__private::OnceLock<#krate::__private::FrozenManager<Self>> {
-                static FROZEN: #krate::__private::OnceLock<#krate::__private::FrozenManager<dyn #spec_ident>> =
-                    #krate::__private::OnceLock::new();
-                &FROZEN
-            }
         }
     }
 }

@@ -239,6 +239,7 @@
 
 mod cached;
 mod call;
+mod check;
 mod error;
 mod info;
 mod linked;
@@ -331,6 +332,7 @@ pub use error::Error;
 pub use hookspec_macros::hookspec;
 
 pub use cached::CachedCaller;
+pub use check::{Constraint, Problem};
 /// Marks a hook implementation: a free function, or an `impl Spec for Type` block.
 ///
 /// Implementations in every linked crate are found at link time: no registration

@@ -744,7 +744,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// The registry. No code that can panic runs while it is held (plugin objects
     /// are dropped outside), but a poisoned lock is taken over anyway: the registry
     /// is only changed after every check has passed, so it is never half-changed.
-    fn lock(&self) -> MutexGuard<'_, Registry<S>> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Registry<S>> {
         self.registry.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

@@ -198,6 +198,11 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         self.blocked.contains(name)
     }
 
+    /// The blocked names, sorted.
+    pub(crate) fn blocked(&self) -> impl Iterator<Item = &str> {
+        self.blocked.iter().map(String::as_str)
+    }
+
     /// Adds a run-time plugin; on error nothing changes.
     pub(crate) fn register(
         &mut self,

@@ -249,6 +249,7 @@ mod object;
 mod order;
 mod registration;
 mod registry;
+mod report;
 mod spec;
 mod table;
 
@@ -453,6 +454,7 @@ pub use manager::{PluginManager, SubsetCaller};
 pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};
 pub use registration::Registration;
+pub use report::{HookReport, Report};
 pub use spec::{HookSpec, Plugin};
 
 #[cfg(doctest)]

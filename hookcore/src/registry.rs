@@ -134,6 +134,14 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         self.history.len()
     }
 
+    /// How many historic calls of hook number `hook` have been recorded.
+    pub(crate) fn history_of(&self, hook: usize) -> usize {
+        self.history
+            .iter()
+            .filter(|(index, _)| *index == hook)
+            .count()
+    }
+
     /// Keeps the plugins registered with a sequence number in `seqs` out of the
     /// dispatch table (`true`), or lets them in.
     pub(crate) fn set_pending(&mut self, seqs: &Range<u64>, pending: bool) {

@@ -4,8 +4,7 @@ use std::error::Error;
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use apiclient_hookspecs::{ApiPlugins, Options, Request, Response};
-use hookcore::{HookSpec, Origin};
+use apiclient_hookspecs::{Options, Request, Response};
 
 use crate::demo::{DemoConfig, DemoServer};
 use crate::{EXPERIMENTAL_FLAG, Plugins, enable_plugins_with};
@@ -62,12 +61,11 @@ pub fn run_with(
     settings: &Settings,
 ) -> Result<(), Box<dyn Error>> {
     let pm = plugins.manager();
-    let infos = pm.plugins();
     writeln!(
         out,
         "apiclient {}: {} plugins enabled; experimental adapter {}",
         env!("CARGO_PKG_VERSION"),
-        infos.len(),
+        pm.plugins().len(),
         if plugins.experimental() {
             format!("on (${EXPERIMENTAL_FLAG}=1)")
         } else {
@@ -75,36 +73,8 @@ pub fn run_with(
         }
     )?;
 
-    writeln!(out, "\nplugins (pm.plugins()):")?;
-    for info in &infos {
-        let origin = match info.origin {
-            Origin::Linked => "linked",
-            Origin::Registered => "registered at run time",
-        };
-        writeln!(
-            out,
-            "  {:<27}{:<32}{origin}",
-            info.name,
-            info.source.to_string()
-        )?;
-    }
-
-    writeln!(
-        out,
-        "\nhooks, in call order ([w]: a wrapper, around the rest):"
-    )?;
-    for hook in <dyn ApiPlugins as HookSpec>::HOOKS {
-        let hook = hook.name;
-        let impls: Vec<String> = pm
-            .hookimpls(hook)?
-            .into_iter()
-            .map(|imp| {
-                let mark = if imp.wrapper { "[w] " } else { "" };
-                format!("{mark}{}", imp.plugin)
-            })
-            .collect();
-        writeln!(out, "  {:<24} {}", format!("{hook}:"), impls.join(", "))?;
-    }
+    // The plugins and each hook's call order: the manager's report.
+    write!(out, "\n{}", pm.report())?;
 
     writeln!(out, "\nregistries:")?;
     writeln!(

@@ -250,6 +250,7 @@ mod order;
 mod registration;
 mod registry;
 mod report;
+mod shutdown;
 mod spec;
 mod table;
 

@@ -134,6 +134,16 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         self.history.len()
     }
 
+    /// Removes every plugin; returned, to be dropped outside the lock.
+    pub(crate) fn take_plugins(&mut self) -> Vec<Entry<S>> {
+        std::mem::take(&mut self.plugins)
+    }
+
+    /// Forgets the historic calls; returned, to be dropped outside the lock.
+    pub(crate) fn take_history(&mut self) -> Vec<(usize, Replay<S>)> {
+        std::mem::take(&mut self.history)
+    }
+
     /// How many historic calls of hook number `hook` have been recorded.
     pub(crate) fn history_of(&self, hook: usize) -> usize {
         self.history

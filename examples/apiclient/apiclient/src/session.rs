@@ -4,7 +4,8 @@ use std::error::Error;
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use apiclient_hookspecs::{Options, Request, Response};
+use apiclient_hookspecs::{ApiPlugins, Options, Request, Response};
+use hookcore::PluginManager;
 
 use crate::demo::{DemoConfig, DemoServer};
 use crate::{EXPERIMENTAL_FLAG, Plugins, enable_plugins_with};
@@ -37,14 +38,40 @@ impl Settings {
     }
 }
 
-/// Enables the process-wide plugins with `settings` and runs the session.
+/// Enables the process-wide plugins with `settings`, runs the session, and at
+/// the end ends the plugins ([`write_shutdown`]), as the program exits.
 ///
 /// # Errors
 ///
 /// As [`run_with`], and if a required plugin crate is missing.
 pub fn run(out: &mut dyn Write, settings: &Settings) -> Result<(), Box<dyn Error>> {
     let plugins = enable_plugins_with(settings.experimental.as_deref())?;
-    run_with(out, plugins, settings)
+    run_with(out, plugins, settings)?;
+    write_shutdown(out, plugins.manager())
+}
+
+/// Ends the plugins of `pm` ([`shutdown`](crate::shutdown)) and writes what
+/// they released and which plugins ended.
+///
+/// # Errors
+///
+/// If writing fails.
+pub fn write_shutdown(
+    out: &mut dyn Write,
+    pm: &PluginManager<dyn ApiPlugins>,
+) -> Result<(), Box<dyn Error>> {
+    let ended = crate::shutdown(pm);
+    writeln!(out, "\nat exit (the shutdown hook, then pm.shutdown()):")?;
+    for line in &ended.released {
+        writeln!(out, "  {line}")?;
+    }
+    writeln!(
+        out,
+        "  {} plugins ended: {}",
+        ended.plugins.len(),
+        ended.plugins.join(", ")
+    )?;
+    Ok(())
 }
 
 /// The session, on `plugins`, written to `out`: the plugins, the hooks' call

@@ -57,4 +57,21 @@ fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
     // observer sees what the client receives), the file.
     let logged = out.lines().filter(|l| l.contains(" -> ")).count();
     assert_eq!(logged, 10, "{out}");
+
+    // At exit: the shutdown hook (the experimental plugin empties its cache,
+    // which holds the one response it was asked for twice), then pm.shutdown().
+    let mut out = Vec::new();
+    apiclient::write_shutdown(&mut out, &pm).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let count = if cfg!(feature = "data-url") { 8 } else { 7 };
+    assert!(
+        out.starts_with(&format!(
+            "\nat exit (the shutdown hook, then pm.shutdown()):\n  \
+             experimental: cache emptied, 1 cached response released\n  \
+             {count} plugins ended: experimental, apiclient_core_adapters, "
+        )),
+        "{out}"
+    );
+    assert!(out.ends_with(", auth, scrub\n"), "{out}");
+    assert!(pm.plugins().is_empty());
 }

@@ -211,6 +211,22 @@
 //! assert!(missing.to_string().starts_with("required plugins are missing: geolocate, incident;"));
 //! ```
 //!
+//! `#![warn(unused_crate_dependencies)]` in the binary's crate root makes rustc
+//! name such a crate at compile time, with the `use` line to add.
+//!
+//! # At start-up and at exit
+//!
+//! - [`PluginManager::require`]: the plugins (or packages, or crates) the host
+//!   needs are there.
+//! - [`PluginManager::check`]: every other [`Problem`] at once, such as a
+//!   misspelt `before = "..."` name or a blocked linked plugin.
+//! - [`PluginManager::report`]: the plugins and each hook's call order, as a
+//!   table ([`Report`]'s `Display`) or a graph ([`Report::mermaid`],
+//!   [`Report::dot`]).
+//! - [`PluginManager::shutdown`]: at exit, after the spec's own `shutdown` hook
+//!   if it has one, ends every plugin, so that the run-time plugins of a
+//!   process-wide manager are dropped.
+//!
 //! # Re-exporting hookcore
 //!
 //! Generated code reaches hookcore as `::hookcore`. A crate that re-exports it under

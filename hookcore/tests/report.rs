@@ -11,6 +11,7 @@
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
 
 use hookcore::{PluginManager, Report, hookimpl, hookspec};
 
@@ -367,4 +368,55 @@ fn an_empty_manager_reports_no_plugin_and_no_implementation() {
 }
 "
     );
+}
+
+/// A plugin whose historic call waits until the test lets it go: while it
+/// waits, the plugin is registered but pending.
+struct Slow {
+    started: std::sync::mpsc::Sender<()>,
+    go: Mutex<std::sync::mpsc::Receiver<()>>,
+}
+
+#[hookimpl(runtime)]
+impl Pages for Slow {
+    fn configure(&self, _profile: String) {
+        self.started.send(()).unwrap();
+        self.go.lock().unwrap().recv().unwrap();
+    }
+}
+
+#[test]
+fn a_plugin_receiving_its_historic_calls_is_reported_pending() {
+    let pm = std::sync::Arc::new(PluginManager::<dyn Pages>::new());
+    pm.hook().configure("prod".into());
+    let (started, wait_started) = std::sync::mpsc::channel();
+    let (let_go, go) = std::sync::mpsc::channel();
+    let registering = {
+        let pm = std::sync::Arc::clone(&pm);
+        std::thread::spawn(move || {
+            let slow = Slow {
+                started,
+                go: Mutex::new(go),
+            };
+            pm.register("slow", slow).unwrap();
+        })
+    };
+    wait_started.recv().unwrap();
+    let report = pm.report();
+    let configure = &report.hooks()[2];
+    assert_eq!(configure.pending, ["slow"]);
+    assert!(configure.impls.is_empty(), "not in the table yet");
+    assert!(
+        report.to_string().contains(
+            "  configure  historic, 1 call recorded\n    none\n    \
+             pending (registered, receiving the recorded calls): slow\n"
+        ),
+        "{report}"
+    );
+    let_go.send(()).unwrap();
+    registering.join().unwrap();
+    let report = pm.report();
+    let configure = &report.hooks()[2];
+    assert!(configure.pending.is_empty());
+    assert_eq!(configure.impls[0].plugin, "slow");
 }

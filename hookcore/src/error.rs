@@ -104,12 +104,66 @@ pub enum Error {
     },
 
     /// [`PluginManager::require`](crate::PluginManager::require) found plugins missing.
+    ///
+    /// The message gives the fix for each name: for a package name
+    /// (`plugin-feeds`) or a crate name (`plugin_feeds`), the line to add to the
+    /// binary, `use plugin_feeds as _;`; for a plugin named after its module
+    /// (`plugin_feeds::rss`), the same line for the module's crate; for any other
+    /// plugin name, which does not say its crate, to name the crate that defines
+    /// it. Requiring package or crate names gives the most precise fix.
+    ///
+    /// ```
+    /// let err = hookcore::Error::MissingPlugins { names: vec!["plugin-feeds".into()] };
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "required plugins are missing: plugin-feeds; a plugin crate is linked only if the \
+    ///      binary names it: `plugin-feeds` is a package: add `use plugin_feeds as _;` to the \
+    ///      binary's crate root"
+    /// );
+    /// ```
     #[error(
-        "required plugins are missing: {}; a plugin crate is linked only if the binary names it: add `use <crate> as _;` for each",
-        names.join(", ")
+        "required plugins are missing: {}; a plugin crate is linked only if the binary names it: {}",
+        names.join(", "),
+        missing_fixes(names)
     )]
     MissingPlugins {
         /// The names not found, in the order they were asked for.
         names: Vec<String>,
     },
+}
+
+/// What to add for each name [`Error::MissingPlugins`] lists, told apart by how the
+/// name is spelt: a package (has `-`), a crate or a plugin (an identifier), a
+/// plugin named after its module (a path), or any other plugin name.
+fn missing_fixes(names: &[String]) -> String {
+    let fixes: Vec<String> = names.iter().map(|name| missing_fix(name)).collect();
+    fixes.join("; ")
+}
+
+fn missing_fix(name: &str) -> String {
+    let identifier = |text: &str| {
+        !text.is_empty()
+            && !text.starts_with(|c: char| c.is_ascii_digit())
+            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    if let Some((first, _)) = name.split_once("::")
+        && identifier(first)
+    {
+        return format!(
+            "`{name}` is a plugin named after its module: add `use {first} as _;` to the binary's crate root"
+        );
+    }
+    let crate_name = name.replace('-', "_");
+    if name.contains('-') && identifier(&crate_name) {
+        return format!(
+            "`{name}` is a package: add `use {crate_name} as _;` to the binary's crate root"
+        );
+    }
+    if identifier(name) {
+        return format!(
+            "if `{name}` is a crate, add `use {name} as _;` to the binary's crate root; \
+             if it is a plugin's name, add `use <crate> as _;` for the crate that defines it"
+        );
+    }
+    format!("`{name}` is a plugin's name: add `use <crate> as _;` for the crate that defines it")
 }

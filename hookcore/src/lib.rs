@@ -211,6 +211,22 @@
 //! assert!(missing.to_string().starts_with("required plugins are missing: geolocate, incident;"));
 //! ```
 //!
+//! `#![warn(unused_crate_dependencies)]` in the binary's crate root makes rustc
+//! name such a crate at compile time, with the `use` line to add.
+//!
+//! # At start-up and at exit
+//!
+//! - [`PluginManager::require`]: the plugins (or packages, or crates) the host
+//!   needs are there.
+//! - [`PluginManager::check`]: every other [`Problem`] at once, such as a
+//!   misspelt `before = "..."` name or a blocked linked plugin.
+//! - [`PluginManager::report`]: the plugins and each hook's call order, as a
+//!   table ([`Report`]'s `Display`) or a graph ([`Report::mermaid`],
+//!   [`Report::dot`]).
+//! - [`PluginManager::shutdown`]: at exit, after the spec's own `shutdown` hook
+//!   if it has one, ends every plugin, so that the run-time plugins of a
+//!   process-wide manager are dropped.
+//!
 //! # Re-exporting hookcore
 //!
 //! Generated code reaches hookcore as `::hookcore`. A crate that re-exports it under
@@ -240,6 +256,7 @@
 mod build;
 mod cached;
 mod call;
+mod check;
 mod error;
 mod frozen;
 mod info;
@@ -250,6 +267,8 @@ mod object;
 mod order;
 mod registration;
 mod registry;
+mod report;
+mod shutdown;
 mod spec;
 mod table;
 
@@ -333,6 +352,7 @@ pub use error::Error;
 pub use hookspec_macros::hookspec;
 
 pub use cached::CachedCaller;
+pub use check::{Constraint, Problem};
 /// Marks a hook implementation: a free function, or an `impl Spec for Type` block.
 ///
 /// Implementations in every linked crate are found at link time: no registration
@@ -453,6 +473,7 @@ pub use manager::{PluginManager, SubsetCaller};
 pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};
 pub use registration::Registration;
+pub use report::{HookReport, Report};
 pub use spec::{HookSpec, Plugin};
 
 #[cfg(doctest)]

@@ -615,21 +615,31 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         self.lock().get(name).is_some()
     }
 
-    /// Fails unless every name in `names` is registered, as a plugin name or as the
-    /// package of a registered plugin (`-` and `_` alike).
+    /// Fails unless every name in `names` is registered: as a plugin name, as the
+    /// package of a registered plugin (`-` and `_` alike: `plugin-feeds` or
+    /// `plugin_feeds`), or as the crate its implementations are in (the first
+    /// segment of their module path, which differs from the package when the
+    /// package sets `[lib] name`).
     ///
     /// A plugin crate that the binary never names is not linked, and its plugins are
     /// silently absent; calling this at startup turns that into an error that says
-    /// which are missing and what to add.
+    /// which are missing and which `use` line to add. Require package or crate
+    /// names where you can: the error then names the crate exactly, where a plugin
+    /// name does not say which crate defines it.
     ///
     /// ```
     /// # #[hookcore::hookspec] pub trait Jobs { fn run(&self); }
+    /// #[hookcore::hookimpl(Jobs, name = "nightly")]
+    /// fn run() {}
+    ///
     /// let pm = hookcore::PluginManager::<dyn Jobs>::linked()?;
-    /// let err = pm.require(["geolocate", "incident"]).unwrap_err();
-    /// assert_eq!(
-    ///     err,
-    ///     hookcore::Error::MissingPlugins { names: vec!["geolocate".into(), "incident".into()] }
-    /// );
+    /// // The plugin's name, its package (this doctest's), or its crate.
+    /// let crate_name = module_path!().split("::").next().unwrap();
+    /// pm.require(["nightly", env!("CARGO_PKG_NAME"), crate_name])?;
+    ///
+    /// let err = pm.require(["plugin-feeds", "nightly"]).unwrap_err();
+    /// assert_eq!(err, hookcore::Error::MissingPlugins { names: vec!["plugin-feeds".into()] });
+    /// assert!(err.to_string().ends_with("add `use plugin_feeds as _;` to the binary's crate root"));
     /// # Ok::<(), hookcore::Error>(())
     /// ```
     ///
@@ -643,10 +653,11 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     {
         let registry = self.lock();
         let present = |wanted: &str| {
-            registry
-                .plugins()
-                .iter()
-                .any(|entry| &*entry.name == wanted || same_package(entry.source.package, wanted))
+            registry.plugins().iter().any(|entry| {
+                &*entry.name == wanted
+                    || same_package(entry.source.package, wanted)
+                    || entry.source.module.split("::").next() == Some(wanted)
+            })
         };
         let missing: Vec<String> = names
             .into_iter()
@@ -832,7 +843,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// The registry. No code that can panic runs while it is held (plugin objects
     /// are dropped outside), but a poisoned lock is taken over anyway: the registry
     /// is only changed after every check has passed, so it is never half-changed.
-    fn lock(&self) -> MutexGuard<'_, Registry<S>> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Registry<S>> {
         self.registry.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

@@ -129,6 +129,24 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         self.history.len()
     }
 
+    /// Removes every plugin; returned, to be dropped outside the lock.
+    pub(crate) fn take_plugins(&mut self) -> Vec<Entry<S>> {
+        std::mem::take(&mut self.plugins)
+    }
+
+    /// Forgets the historic calls; returned, to be dropped outside the lock.
+    pub(crate) fn take_history(&mut self) -> Vec<(usize, Replay<S>)> {
+        std::mem::take(&mut self.history)
+    }
+
+    /// How many historic calls of hook number `hook` have been recorded.
+    pub(crate) fn history_of(&self, hook: usize) -> usize {
+        self.history
+            .iter()
+            .filter(|(index, _)| *index == hook)
+            .count()
+    }
+
     /// Keeps the plugins registered with a sequence number in `seqs` out of the
     /// dispatch table (`true`), or lets them in.
     /// Returns their names.
@@ -202,6 +220,11 @@ impl<S: HookSpec + ?Sized> Registry<S> {
 
     pub(crate) fn is_blocked(&self, name: &str) -> bool {
         self.blocked.contains(name)
+    }
+
+    /// The blocked names, sorted.
+    pub(crate) fn blocked(&self) -> impl Iterator<Item = &str> {
+        self.blocked.iter().map(String::as_str)
     }
 
     /// Adds a run-time plugin; on error nothing changes.

@@ -268,6 +268,11 @@ fn require_accepts_plugin_names_and_package_names() {
         Ok(()),
         "the package of a registered plugin"
     );
+    assert_eq!(
+        pm.require(["manager"]),
+        Ok(()),
+        "the crate of a registered plugin: this test's, `manager`"
+    );
     assert_eq!(pm.require(Vec::<String>::new()), Ok(()));
     let err = pm
         .require(["geolocate", "builtin", "incident"])
@@ -329,9 +334,21 @@ fn every_error_says_what_to_do() {
         ),
         (
             Error::MissingPlugins {
-                names: vec!["a".into(), "b".into()],
+                names: vec![
+                    "a".into(),
+                    "plugin-feeds".into(),
+                    "plugin_feeds::rss".into(),
+                    "my feeds".into(),
+                ],
             },
-            "required plugins are missing: a, b; a plugin crate is linked only if the binary names it: add `use <crate> as _;` for each",
+            "required plugins are missing: a, plugin-feeds, plugin_feeds::rss, my feeds; \
+             a plugin crate is linked only if the binary names it: \
+             if `a` is a crate, add `use a as _;` to the binary's crate root; \
+             if it is a plugin's name, add `use <crate> as _;` for the crate that defines it; \
+             `plugin-feeds` is a package: add `use plugin_feeds as _;` to the binary's crate root; \
+             `plugin_feeds::rss` is a plugin named after its module: add `use plugin_feeds as _;` \
+             to the binary's crate root; \
+             `my feeds` is a plugin's name: add `use <crate> as _;` for the crate that defines it",
         ),
     ];
     for (error, message) in cases {

@@ -287,3 +287,44 @@ fn a_cycle_is_an_error_naming_its_plugins_and_changes_nothing() {
     pm.unregister("pinned").unwrap();
     pm.register("cyclic", BeforePinnedAfterAlpha).unwrap();
 }
+
+/// Four linked plugins, `a b c d` by name; `d` must run before `b`.
+#[hookspec]
+pub trait Letters {
+    fn letter(&self) -> &'static str;
+}
+
+mod letters {
+    #[hookcore::hookimpl(super::Letters, name = "a")]
+    fn letter() -> &'static str {
+        "a"
+    }
+}
+
+mod letter_b {
+    #[hookcore::hookimpl(super::Letters, name = "b")]
+    fn letter() -> &'static str {
+        "b"
+    }
+}
+
+mod letter_c {
+    #[hookcore::hookimpl(super::Letters, name = "c")]
+    fn letter() -> &'static str {
+        "c"
+    }
+}
+
+mod letter_d {
+    #[hookcore::hookimpl(super::Letters, name = "d", before = "b")]
+    fn letter() -> &'static str {
+        "d"
+    }
+}
+
+#[test]
+fn a_constraint_holds_back_the_implementation_that_must_wait() {
+    // docs/guide.md, section 8: `b` waits for `d`; `c` is not pulled behind `d`.
+    let pm = PluginManager::<dyn Letters>::linked().unwrap();
+    assert_eq!(pm.hook().letter(), ["a", "c", "d", "b"]);
+}

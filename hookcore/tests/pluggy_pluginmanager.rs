@@ -845,6 +845,7 @@ fn register_while_calling() {
     // Historic: the plugins registered during the call get it at registration.
     // hookcore hands each result to the callback as its implementation returns, so
     // 3 comes first; pluggy's callback gets the call's results at its end: [4, 5, 6, 3, 2, 1].
+    // The documented order (docs/pluggy.md section 4, docs/guide.md section 7).
     let pm = configure_manager();
     let (result, push) = sink();
     pm.hook().configure_historic(push);

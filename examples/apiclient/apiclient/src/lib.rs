@@ -33,7 +33,7 @@ pub mod demo;
 mod session;
 
 pub use client::{ApiClient, ClientBuilder};
-pub use session::{DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER, Settings, run, run_with};
+pub use session::{DEMO_PASSWORD, DEMO_TOKEN, DEMO_USER, Settings, run, run_with, write_shutdown};
 
 // Link the plugin crates: nothing else here names them.
 use apiclient_auth as _;
@@ -110,7 +110,7 @@ pub fn register_conditional_plugins(
     if !apiclient_experimental::enabled(experimental_flag) {
         return Ok(false);
     }
-    match manager.register(EXPERIMENTAL_PLUGIN, Experimental) {
+    match manager.register(EXPERIMENTAL_PLUGIN, Experimental::default()) {
         Ok(()) | Err(hookcore::Error::AlreadyRegistered { .. }) => Ok(true),
         Err(error) => Err(error),
     }
@@ -259,6 +259,31 @@ pub fn enable_plugins_with(
     let manager = PluginManager::<dyn ApiPlugins>::try_global()?;
     let plugins = Plugins::enable(manager, experimental_flag)?;
     Ok(ENABLED.get_or_init(|| plugins))
+}
+
+/// What [`shutdown`] did: what the plugins said they released, and the plugins
+/// it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ended {
+    /// Each plugin's answer to the `shutdown` hook, in call order.
+    pub released: Vec<String>,
+    /// The plugins unregistered, as `PluginManager::plugins` listed them.
+    pub plugins: Vec<String>,
+}
+
+/// Ends the plugins of `manager` at exit (the seed's `atexit` handlers): the
+/// `shutdown` hook first, while every plugin is still registered, then
+/// `PluginManager::shutdown`, which unregisters them all and drops the run-time
+/// ones, so that their `Drop` runs even for the process-wide manager, a static.
+#[must_use = "the plugins say what they released"]
+pub fn shutdown(manager: &PluginManager<dyn ApiPlugins>) -> Ended {
+    let released = manager.hook().shutdown();
+    let plugins = manager
+        .shutdown()
+        .into_iter()
+        .map(|plugin| plugin.name)
+        .collect();
+    Ended { released, plugins }
 }
 
 /// The adapter `name` of the enabled plugins, built from `options`; enables

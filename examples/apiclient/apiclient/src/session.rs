@@ -5,7 +5,7 @@ use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use apiclient_hookspecs::{ApiPlugins, Options, Request, Response};
-use hookcore::{HookSpec, Origin};
+use hookcore::PluginManager;
 
 use crate::demo::{DemoConfig, DemoServer};
 use crate::{EXPERIMENTAL_FLAG, Plugins, enable_plugins_with};
@@ -38,14 +38,40 @@ impl Settings {
     }
 }
 
-/// Enables the process-wide plugins with `settings` and runs the session.
+/// Enables the process-wide plugins with `settings`, runs the session, and at
+/// the end ends the plugins ([`write_shutdown`]), as the program exits.
 ///
 /// # Errors
 ///
 /// As [`run_with`], and if a required plugin crate is missing.
 pub fn run(out: &mut dyn Write, settings: &Settings) -> Result<(), Box<dyn Error>> {
     let plugins = enable_plugins_with(settings.experimental.as_deref())?;
-    run_with(out, plugins, settings)
+    run_with(out, plugins, settings)?;
+    write_shutdown(out, plugins.manager())
+}
+
+/// Ends the plugins of `pm` ([`shutdown`](crate::shutdown)) and writes what
+/// they released and which plugins ended.
+///
+/// # Errors
+///
+/// If writing fails.
+pub fn write_shutdown(
+    out: &mut dyn Write,
+    pm: &PluginManager<dyn ApiPlugins>,
+) -> Result<(), Box<dyn Error>> {
+    let ended = crate::shutdown(pm);
+    writeln!(out, "\nat exit (the shutdown hook, then pm.shutdown()):")?;
+    for line in &ended.released {
+        writeln!(out, "  {line}")?;
+    }
+    writeln!(
+        out,
+        "  {} plugins ended: {}",
+        ended.plugins.len(),
+        ended.plugins.join(", ")
+    )?;
+    Ok(())
 }
 
 /// The session, on `plugins`, written to `out`: the plugins, the hooks' call
@@ -62,12 +88,11 @@ pub fn run_with(
     settings: &Settings,
 ) -> Result<(), Box<dyn Error>> {
     let pm = plugins.manager();
-    let infos = pm.plugins();
     writeln!(
         out,
         "apiclient {}: {} plugins enabled; experimental adapter {}",
         env!("CARGO_PKG_VERSION"),
-        infos.len(),
+        pm.plugins().len(),
         if plugins.experimental() {
             format!("on (${EXPERIMENTAL_FLAG}=1)")
         } else {
@@ -75,36 +100,8 @@ pub fn run_with(
         }
     )?;
 
-    writeln!(out, "\nplugins (pm.plugins()):")?;
-    for info in &infos {
-        let origin = match info.origin {
-            Origin::Linked => "linked",
-            Origin::Registered => "registered at run time",
-        };
-        writeln!(
-            out,
-            "  {:<27}{:<32}{origin}",
-            info.name,
-            info.source.to_string()
-        )?;
-    }
-
-    writeln!(
-        out,
-        "\nhooks, in call order ([w]: a wrapper, around the rest):"
-    )?;
-    for hook in <dyn ApiPlugins as HookSpec>::HOOKS {
-        let hook = hook.name;
-        let impls: Vec<String> = pm
-            .hookimpls(hook)?
-            .into_iter()
-            .map(|imp| {
-                let mark = if imp.wrapper { "[w] " } else { "" };
-                format!("{mark}{}", imp.plugin)
-            })
-            .collect();
-        writeln!(out, "  {:<24} {}", format!("{hook}:"), impls.join(", "))?;
-    }
+    // The plugins and each hook's call order: the manager's report.
+    write!(out, "\n{}", pm.report())?;
 
     writeln!(out, "\nregistries:")?;
     writeln!(

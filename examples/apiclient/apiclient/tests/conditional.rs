@@ -39,7 +39,7 @@ fn with_the_flag_it_is_registered_at_run_time_and_its_adapter_comes_last() {
     assert_eq!(info.origin, Origin::Registered);
     assert_eq!(info.source.package, "apiclient-experimental");
     assert_eq!(info.source.version, "0.0.1");
-    assert_eq!(info.hooks, ["register_adapters"]);
+    assert_eq!(info.hooks, ["register_adapters", "shutdown"]);
     // Run-time plugins are listed first.
     assert_eq!(pm.plugins()[0].name, EXPERIMENTAL_PLUGIN);
 

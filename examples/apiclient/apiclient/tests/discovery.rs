@@ -76,7 +76,11 @@ fn each_hook_has_its_implementations_in_the_documented_order() {
         [wrapper(), normal("apiclient_rest::pagination")]
     );
     assert_eq!(order("on_response"), [normal("apiclient_logging")]);
-    for hook in <dyn ApiPlugins as HookSpec>::HOOKS {
+    // `shutdown`: only the run-time experimental plugin implements it.
+    for hook in <dyn ApiPlugins as HookSpec>::HOOKS
+        .iter()
+        .filter(|hook| hook.name != "shutdown")
+    {
         assert!(
             !pm.hookimpls(hook.name).unwrap().is_empty(),
             "{}",

@@ -20,9 +20,10 @@ fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
 
     for expected in [
         "experimental adapter on ($APICLIENT_EXPERIMENTAL=1)",
-        "  experimental               apiclient-experimental 0.0.1    registered at run time",
-        "  auth                       apiclient-auth 0.6.1            linked",
-        "  register_auth_providers: [w] apiclient_logging, auth",
+        // The manager's report: the plugins, then each hook's call order.
+        "  experimental                apiclient-experimental   0.0.1    registered  apiclient_experimental\n",
+        "  auth                        apiclient-auth           0.6.1    linked      apiclient_auth\n",
+        "  register_auth_providers\n    1. apiclient_logging  wrapper\n    2. auth\n",
         "scrub's automaton built yet: no",
         "answering 8 requests",
         "  page 3: 200 OK  [{\"id\":5,\"name\":\"echo\"},{\"id\":6,\"name\":\"foxtrot\"}]",
@@ -42,7 +43,11 @@ fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
     assert!(out.contains(", cached-http\n"));
     if cfg!(feature = "data-url") {
         assert!(out.contains("  | 2,grace"), "{out}");
+        let order = "    2. apiclient_core_adapters\n    3. apiclient_data_url\n    4. experimental  trylast\n";
+        assert!(out.contains(order), "{out}");
     } else {
+        let order = "    2. apiclient_core_adapters\n    3. experimental  trylast\n";
+        assert!(out.contains(order), "{out}");
         assert!(
             out.contains("get_adapter(\"data\"): no adapter named `data`"),
             "{out}"
@@ -52,4 +57,21 @@ fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
     // observer sees what the client receives), the file.
     let logged = out.lines().filter(|l| l.contains(" -> ")).count();
     assert_eq!(logged, 10, "{out}");
+
+    // At exit: the shutdown hook (the experimental plugin empties its cache,
+    // which holds the one response it was asked for twice), then pm.shutdown().
+    let mut out = Vec::new();
+    apiclient::write_shutdown(&mut out, &pm).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let count = if cfg!(feature = "data-url") { 8 } else { 7 };
+    assert!(
+        out.starts_with(&format!(
+            "\nat exit (the shutdown hook, then pm.shutdown()):\n  \
+             experimental: cache emptied, 1 cached response released\n  \
+             {count} plugins ended: experimental, apiclient_core_adapters, "
+        )),
+        "{out}"
+    );
+    assert!(out.ends_with(", auth, scrub\n"), "{out}");
+    assert!(pm.plugins().is_empty());
 }

@@ -28,7 +28,13 @@ fn unnamed_plugin_crates_are_absent_and_require_names_them() {
             names: vec!["apiclient-auth".to_owned(), "apiclient-scrub".to_owned()]
         }
     );
-    assert!(err.to_string().contains("add `use <crate> as _;`"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "required plugins are missing: apiclient-auth, apiclient-scrub; \
+         a plugin crate is linked only if the binary names it: \
+         `apiclient-auth` is a package: add `use apiclient_auth as _;` to the binary's crate root; \
+         `apiclient-scrub` is a package: add `use apiclient_scrub as _;` to the binary's crate root"
+    );
 
     // No logging wrapper here: the hook runs the core adapters alone.
     let mut adapters = AdapterRegistry::new("adapter");

@@ -6,12 +6,18 @@
 //! registers nothing; the host registers an [`Experimental`] at run time when
 //! [`enabled`] says the flag ([`FLAG`], `APICLIENT_EXPERIMENTAL=1`) is on. Its
 //! `register_adapters` is `trylast`: its adapter comes after the stable ones.
+//!
+//! It is also the seed's lifecycle plugin: it holds a resource, the cache its
+//! `cached-http` adapters share (the seed's `_resources`), and releases it at
+//! exit (the seed's `atexit` cleanup) in its `shutdown` hook, and at the latest
+//! when it is dropped, which `PluginManager::shutdown` does even for a
+//! process-wide manager. [`Resources`] shows what is held and what was released.
 
 #![warn(missing_docs)]
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use apiclient_core_adapters::HttpAdapter;
@@ -39,19 +45,103 @@ pub fn enabled(flag: Option<&str>) -> bool {
 }
 
 /// The plugin; the host registers it at run time under the name `experimental`.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Experimental;
+///
+/// ```
+/// use apiclient_experimental::Experimental;
+///
+/// let plugin = Experimental::default();
+/// let resources = plugin.resources();
+/// assert_eq!((resources.held(), resources.released()), (0, 0));
+/// drop(plugin);
+/// assert!(resources.plugin_dropped());
+/// ```
+#[derive(Debug, Default)]
+pub struct Experimental {
+    resources: Arc<Resources>,
+}
+
+impl Experimental {
+    /// What the plugin holds and has released, to look at after it is gone.
+    #[must_use]
+    pub fn resources(&self) -> Arc<Resources> {
+        Arc::clone(&self.resources)
+    }
+}
 
 #[hookimpl(runtime)]
 impl ApiPlugins for Experimental {
     /// Registers `cached-http`, after the stable adapters. Options: those of
     /// `http`, and `ttl_ms`, how long to keep a response that has no `max-age`
-    /// (default 30 s).
+    /// (default 30 s). Every adapter it builds shares the plugin's cache.
     #[hookimpl(trylast)]
     fn register_adapters(&self, registry: &mut AdapterRegistry) {
-        registry.register("cached-http", |options| {
-            Ok(Box::new(CachedHttp::from_options(options)?))
+        let cache = Arc::clone(&self.resources.cache);
+        registry.register("cached-http", move |options| {
+            let mut adapter = CachedHttp::from_options(options)?;
+            adapter.cache = Arc::clone(&cache);
+            Ok(Box::new(adapter))
         });
+    }
+
+    /// Empties the cache; says how much it released.
+    fn shutdown(&self) -> Option<String> {
+        let responses = self.resources.release();
+        let plural = if responses == 1 { "" } else { "s" };
+        Some(format!(
+            "experimental: cache emptied, {responses} cached response{plural} released"
+        ))
+    }
+}
+
+impl Drop for Experimental {
+    /// Releases what the `shutdown` hook did not (a host that never called it).
+    fn drop(&mut self) {
+        self.resources.release();
+        self.resources.dropped.store(true, Ordering::SeqCst);
+    }
+}
+
+/// A `cached-http` adapter's cache.
+type Cache = Mutex<HashMap<CacheKey, Cached>>;
+
+/// What an [`Experimental`] plugin holds (the seed's `_resources`): the cache
+/// its `cached-http` adapters share, and what it has released.
+#[derive(Debug, Default)]
+pub struct Resources {
+    cache: Arc<Cache>,
+    released: AtomicUsize,
+    dropped: AtomicBool,
+}
+
+impl Resources {
+    /// Cached responses held now.
+    #[must_use]
+    pub fn held(&self) -> usize {
+        self.cache
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// Cached responses released so far (at shutdown or drop).
+    #[must_use]
+    pub fn released(&self) -> usize {
+        self.released.load(Ordering::SeqCst)
+    }
+
+    /// Whether the plugin has been dropped.
+    #[must_use]
+    pub fn plugin_dropped(&self) -> bool {
+        self.dropped.load(Ordering::SeqCst)
+    }
+
+    /// Empties the cache; returns how many responses it held.
+    fn release(&self) -> usize {
+        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        let responses = cache.len();
+        cache.clear();
+        self.released.fetch_add(responses, Ordering::SeqCst);
+        responses
     }
 }
 
@@ -68,7 +158,7 @@ type Cached = (Instant, Duration, Response);
 pub struct CachedHttp {
     inner: HttpAdapter,
     default_ttl: Duration,
-    cache: Mutex<HashMap<CacheKey, Cached>>,
+    cache: Arc<Cache>,
     hits: AtomicUsize,
     misses: AtomicUsize,
 }
@@ -81,7 +171,7 @@ impl CachedHttp {
         CachedHttp {
             inner,
             default_ttl,
-            cache: Mutex::new(HashMap::new()),
+            cache: Arc::new(Mutex::new(HashMap::new())),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
         }

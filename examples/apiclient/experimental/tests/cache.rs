@@ -83,7 +83,8 @@ fn registered_at_run_time_it_adds_its_adapter_last() {
     let pm = PluginManager::<dyn ApiPlugins>::linked().unwrap();
     let linked: Vec<String> = pm.plugins().into_iter().map(|p| p.name).collect();
     assert_eq!(linked, ["apiclient_core_adapters"]);
-    pm.register("experimental", Experimental).unwrap();
+    pm.register("experimental", Experimental::default())
+        .unwrap();
     let info = pm.plugin("experimental").unwrap();
     assert_eq!(info.origin, Origin::Registered);
     assert_eq!(
@@ -112,4 +113,87 @@ fn registered_at_run_time_it_adds_its_adapter_last() {
             .create("cached-http", &Options::new().with("ttl_ms", "x"))
             .is_err()
     );
+}
+
+#[test]
+fn at_exit_the_plugin_releases_its_cache_and_shutdown_drops_it() {
+    let (base, server) = serve(2);
+    let pm = PluginManager::<dyn ApiPlugins>::linked().unwrap();
+    let plugin = Experimental::default();
+    let resources = plugin.resources();
+    pm.register("experimental", plugin).unwrap();
+    let mut adapters = AdapterRegistry::new("adapter");
+    pm.hook().register_adapters(&mut adapters);
+
+    // Two adapters share the plugin's cache: the second one's GET is a hit.
+    let first = adapters.create("cached-http", &Options::new()).unwrap();
+    let second = adapters.create("cached-http", &Options::new()).unwrap();
+    let url = format!("{base}/store");
+    assert_eq!(
+        first
+            .send(&Request::get(&url))
+            .unwrap()
+            .headers
+            .get("x-cache"),
+        Some("MISS")
+    );
+    assert_eq!(
+        second
+            .send(&Request::get(&url))
+            .unwrap()
+            .headers
+            .get("x-cache"),
+        Some("HIT")
+    );
+    assert_eq!((resources.held(), resources.released()), (1, 0));
+
+    // The host's exit: the hook first, then the manager's shutdown.
+    assert_eq!(
+        pm.hook().shutdown(),
+        ["experimental: cache emptied, 1 cached response released"]
+    );
+    assert_eq!((resources.held(), resources.released()), (0, 1));
+    assert!(!resources.plugin_dropped(), "still registered");
+    let ended: Vec<String> = pm.shutdown().into_iter().map(|p| p.name).collect();
+    assert_eq!(ended, ["experimental", "apiclient_core_adapters"]);
+    assert!(
+        resources.plugin_dropped(),
+        "pm.shutdown() dropped the plugin"
+    );
+    assert!(pm.hook().shutdown().is_empty(), "later calls reach nothing");
+
+    // The cache is empty: the same GET reaches the server again.
+    assert_eq!(
+        first
+            .send(&Request::get(&url))
+            .unwrap()
+            .headers
+            .get("x-cache"),
+        Some("MISS")
+    );
+    assert_eq!(server.join().unwrap(), ["/store", "/store"]);
+}
+
+#[test]
+fn dropped_without_the_shutdown_hook_it_still_releases_its_cache() {
+    let (base, server) = serve(1);
+    let pm = PluginManager::<dyn ApiPlugins>::new();
+    let plugin = Experimental::default();
+    let resources = plugin.resources();
+    pm.register("experimental", plugin).unwrap();
+    let mut adapters = AdapterRegistry::new("adapter");
+    pm.hook().register_adapters(&mut adapters);
+    let cached = adapters.create("cached-http", &Options::new()).unwrap();
+    cached.send(&Request::get(format!("{base}/store"))).unwrap();
+    assert_eq!(resources.held(), 1);
+    assert_eq!(pm.shutdown().len(), 1);
+    assert_eq!(
+        (
+            resources.held(),
+            resources.released(),
+            resources.plugin_dropped()
+        ),
+        (0, 1, true)
+    );
+    assert_eq!(server.join().unwrap(), ["/store"]);
 }

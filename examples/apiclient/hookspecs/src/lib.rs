@@ -90,7 +90,8 @@ pub type PaginatorRegistry = Registry<dyn Paginator>;
 /// The host calls the four `register_*` hooks once each when plugins are enabled
 /// (the seed's `enable_plugins()`), in the spec's call order, and
 /// [`on_response`](ApiPlugins::on_response) for every response the client
-/// receives. A plugin implements any subset.
+/// receives, and [`shutdown`](ApiPlugins::shutdown) once at exit. A plugin
+/// implements any subset.
 #[hookcore::hookspec]
 pub trait ApiPlugins {
     /// Register protocol adapters (the seed's `register_adapters(registry)`).
@@ -108,4 +109,10 @@ pub trait ApiPlugins {
     /// Observe a response as it arrived, before transforms: the seed's observer
     /// hooks on the request/response lifecycle.
     fn on_response(&self, request: &Request, response: &Response);
+
+    /// Release what the plugin holds (connections, caches): the seed's `atexit`
+    /// cleanup. `Some` says what was released. The host calls it once at exit,
+    /// while every plugin is still registered, then ends the plugins with
+    /// `PluginManager::shutdown`, which drops the run-time ones.
+    fn shutdown(&self) -> Option<String>;
 }

@@ -5,12 +5,11 @@ use std::io::Write;
 
 use axum::http::Method;
 use chatops_hookspecs::{Event, Settings, Severity};
-use hookcore::{HookSpec, Order, PluginManager};
 
 use crate::{event_plugin_manager, platform_plugin_manager, startup};
 
 /// Starts the bot with `settings` and runs a scripted session, writing to `out`:
-/// the plugins found and the dispatch table, then a few commands on each enabled
+/// the plugins found and each hook's call order (the managers' reports), then a few commands on each enabled
 /// platform, a few events and a few HTTP requests, with the bot's replies.
 ///
 /// # Errors
@@ -29,15 +28,8 @@ pub async fn run(out: &mut dyn Write, settings: Settings) -> Result<(), Box<dyn 
 
     let platforms = platform_plugin_manager()?;
     let events = event_plugin_manager()?;
-    writeln!(out, "\nplugins found at link time:")?;
-    plugins(out, platforms)?;
-    plugins(out, events)?;
-    writeln!(
-        out,
-        "\ndispatch table, in call order ([wrapper] runs around the rest):"
-    )?;
-    dispatch_table(out, platforms)?;
-    dispatch_table(out, events)?;
+    // The plugins found at link time and each hook's call order.
+    write!(out, "\n{}\n{}", platforms.report(), events.report())?;
 
     writeln!(out)?;
     match &bot.slack {
@@ -108,62 +100,6 @@ pub async fn run(out: &mut dyn Write, settings: Settings) -> Result<(), Box<dyn 
     if let Some(slack) = &bot.slack {
         writeln!(out)?;
         exchange(out, "/audit", &slack.dispatch("/audit"))?;
-    }
-    Ok(())
-}
-
-/// Each plugin of `pm`: name, package and version, and the hooks it implements.
-fn plugins<S: HookSpec + ?Sized>(
-    out: &mut dyn Write,
-    pm: &PluginManager<S>,
-) -> Result<(), Box<dyn Error>> {
-    for plugin in pm.plugins() {
-        writeln!(
-            out,
-            "  {:<31} {:<24} {}: {}",
-            plugin.name,
-            plugin.source.to_string(),
-            S::NAME,
-            plugin.hooks.join(", ")
-        )?;
-    }
-    Ok(())
-}
-
-/// Each hook of `S` and its implementations in call order, with their marks.
-fn dispatch_table<S: HookSpec + ?Sized>(
-    out: &mut dyn Write,
-    pm: &PluginManager<S>,
-) -> Result<(), Box<dyn Error>> {
-    for hook in S::HOOKS {
-        let mut marks = Vec::new();
-        if hook.firstresult {
-            marks.push("firstresult");
-        }
-        if hook.historic {
-            marks.push("historic");
-        }
-        let marks = if marks.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", marks.join(", "))
-        };
-        writeln!(out, "  {}.{}{marks}", S::NAME, hook.name)?;
-        let impls: Vec<String> = pm
-            .hookimpls(hook.name)?
-            .into_iter()
-            .map(|imp| {
-                let mut name = imp.plugin;
-                if imp.wrapper {
-                    name.push_str(" [wrapper]");
-                }
-                if imp.order != Order::Normal {
-                    name = format!("{name} [{}]", imp.order);
-                }
-                name
-            })
-            .collect();
-        writeln!(out, "      {}", list_or_none(&impls))?;
     }
     Ok(())
 }

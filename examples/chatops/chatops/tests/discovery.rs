@@ -173,7 +173,11 @@ fn requiring_a_plugin_that_is_not_linked_is_an_error() {
             names: vec!["chatops-pagerduty".to_owned()]
         }
     );
-    assert!(err.to_string().contains("add `use <crate> as _;`"), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("add `use chatops_pagerduty as _;` to the binary's crate root"),
+        "{err}"
+    );
     // A package name matches with `-` or `_`, and a plugin name matches too.
     assert_eq!(
         platforms.require(["chatops_sre_tools", "incident", "chatops_sre_tools::oncall"]),

@@ -19,9 +19,13 @@ async fn the_scripted_session_runs_to_the_end() {
     let out = String::from_utf8(out).unwrap();
     for expected in [
         "chat-ops bot: slack on, teams on, maintenance windows: payments\n",
-        "  chatops_geolocate               chatops-geolocate 0.4.0  Platforms: register_slack_commands, register_http_routes\n",
-        "  Platforms.register_slack_commands\n      chatops_sre_tools::audit [wrapper], chatops_geolocate, chatops_sre_tools::audit, chatops_sre_tools::oncall, incident\n",
-        "  Events.handle_event (firstresult)\n      chatops_sre_tools::maintenance [tryfirst], incident\n",
+        // The managers' reports: the plugins, then each hook's call order.
+        "plugins of Platforms (4):\n  name                       package            version  origin  module\n",
+        "  chatops_geolocate          chatops-geolocate  0.4.0    linked  chatops_geolocate\n",
+        "  register_slack_commands\n    1. chatops_sre_tools::audit  wrapper\n    2. chatops_geolocate\n    \
+         3. chatops_sre_tools::audit\n    4. chatops_sre_tools::oncall\n    5. incident\n",
+        "  on_startup  historic, 1 call recorded\n    1. chatops_sre_tools::maintenance\n",
+        "  handle_event  firstresult\n    1. chatops_sre_tools::maintenance  tryfirst\n    2. incident\n",
         "  > /geolocate 8.8.8.8 2001:db8::1 banana\n    8.8.8.8: Google Public DNS, Mountain View, US (8.8.8.0/24)\n",
         "  > @sre-bot incident close 1\n    INC-1 closed: checkout p99 latency over 2s\n",
         "    chatops_sre_tools::maintenance: silenced: payments is in a maintenance window",

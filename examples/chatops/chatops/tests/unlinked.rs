@@ -33,7 +33,9 @@ fn unnamed_feature_crates_are_absent_and_require_names_them() {
     assert_eq!(
         err.to_string(),
         "required plugins are missing: chatops-incident, chatops-sre-tools; \
-         a plugin crate is linked only if the binary names it: add `use <crate> as _;` for each"
+         a plugin crate is linked only if the binary names it: \
+         `chatops-incident` is a package: add `use chatops_incident as _;` to the binary's crate root; \
+         `chatops-sre-tools` is a package: add `use chatops_sre_tools as _;` to the binary's crate root"
     );
 }
 

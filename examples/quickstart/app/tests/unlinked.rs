@@ -21,5 +21,18 @@ fn an_unnamed_plugin_crate_is_absent_and_require_reports_it() {
             names: vec!["shout".to_owned()]
         }
     );
-    assert!(err.to_string().contains("add `use <crate> as _;`"), "{err}");
+    // A plugin name does not say its crate; a package or crate name does.
+    assert_eq!(
+        err.to_string(),
+        "required plugins are missing: shout; a plugin crate is linked only if the binary names it: \
+         if `shout` is a crate, add `use shout as _;` to the binary's crate root; \
+         if it is a plugin's name, add `use <crate> as _;` for the crate that defines it"
+    );
+    let err = pm.require(["quickstart_shout"]).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("if `quickstart_shout` is a crate, add `use quickstart_shout as _;` to the binary's crate root; \
+                        if it is a plugin's name, add `use <crate> as _;` for the crate that defines it"),
+        "{err}"
+    );
 }

@@ -1,0 +1,382 @@
+//! [`PluginManager::check`]: every problem a host should hear about at start-up,
+//! at once (pluggy's `check_pending`, extended). Missing plugins are
+//! [`PluginManager::require`]'s job.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::info::Source;
+use crate::linked;
+use crate::manager::PluginManager;
+use crate::spec::HookSpec;
+
+/// Which option of `#[hookimpl]` a [`Problem`] is about.
+///
+/// ```
+/// assert_eq!(hookcore::Constraint::Before.to_string(), "before");
+/// assert_eq!(hookcore::Constraint::After.to_string(), "after");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Constraint {
+    /// `before = ...`
+    Before,
+    /// `after = ...`
+    After,
+}
+
+impl fmt::Display for Constraint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Constraint::Before => "before",
+            Constraint::After => "after",
+        })
+    }
+}
+
+/// One problem [`PluginManager::check`] found. Nothing here stops a call; each
+/// is something the manager does silently that the host probably did not mean.
+///
+/// ```
+/// use hookcore::{Constraint, Problem};
+///
+/// #[hookcore::hookspec]
+/// pub trait Site {
+///     fn render(&self) -> &'static str;
+/// }
+///
+/// #[hookcore::hookimpl(Site, name = "feeds")]
+/// fn render() -> &'static str {
+///     "feeds"
+/// }
+///
+/// struct Menu;
+///
+/// #[hookcore::hookimpl(name = "menu")]
+/// impl Site for Menu {
+///     #[hookimpl(after = "feed")] // meant: "feeds"
+///     fn render(&self) -> &'static str {
+///         "menu"
+///     }
+/// }
+///
+/// let pm = hookcore::PluginManager::<dyn Site>::linked()?;
+/// let problems = pm.check();
+/// assert_eq!(
+///     problems,
+///     [Problem::UnknownPlugin {
+///         plugin: "menu".into(),
+///         hook: "render",
+///         constraint: Constraint::After,
+///         name: "feed",
+///         suggestion: Some("feeds".into()),
+///     }]
+/// );
+/// assert_eq!(
+///     problems[0].to_string(),
+///     "plugin `menu` orders hook `render` `after = \"feed\"`, but no plugin named `feed` is \
+///      registered, so the constraint is ignored; did you mean `feeds`?"
+/// );
+/// # Ok::<(), hookcore::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// A `before`/`after` name that no registered plugin has: misspelt, or the
+    /// plugin is not linked. The constraint is ignored.
+    UnknownPlugin {
+        /// The plugin whose implementation has the option.
+        plugin: String,
+        /// The hook.
+        hook: &'static str,
+        /// `before` or `after`.
+        constraint: Constraint,
+        /// The name that matches no plugin.
+        name: &'static str,
+        /// A registered plugin's name within two edits of `name`, if any.
+        suggestion: Option<String>,
+    },
+
+    /// A `before`/`after` name of a registered plugin that has no implementation of
+    /// the hook in the same group (wrappers are ordered among wrappers,
+    /// implementations among implementations). The constraint is ignored.
+    NotImplemented {
+        /// The plugin whose implementation has the option.
+        plugin: String,
+        /// The hook.
+        hook: &'static str,
+        /// `before` or `after`.
+        constraint: Constraint,
+        /// The registered plugin named.
+        name: &'static str,
+        /// Whether the implementation with the option is a wrapper (so `name`
+        /// has no wrapper of the hook).
+        wrapper: bool,
+    },
+
+    /// A linked plugin that is blocked: its hooks are not called.
+    Blocked {
+        /// The plugin's name.
+        plugin: String,
+        /// The package it was compiled in.
+        source: Source,
+        /// The hooks it implements, in the spec's order.
+        hooks: Vec<&'static str>,
+    },
+
+    /// A blocked name that no linked plugin has: misspelt, or meant for a plugin
+    /// registered at run time (then nothing is wrong).
+    UnknownBlocked {
+        /// The blocked name.
+        name: String,
+        /// A linked plugin's name within two edits of `name`, if any.
+        suggestion: Option<String>,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::UnknownPlugin {
+                plugin,
+                hook,
+                constraint,
+                name,
+                suggestion,
+            } => {
+                write!(
+                    f,
+                    "plugin `{plugin}` orders hook `{hook}` `{constraint} = {name:?}`, but no plugin \
+                     named `{name}` is registered, so the constraint is ignored; "
+                )?;
+                match suggestion {
+                    Some(close) => write!(f, "did you mean `{close}`?"),
+                    None => write!(
+                        f,
+                        "correct the name, or link or register the plugin `{name}`"
+                    ),
+                }
+            }
+            Problem::NotImplemented {
+                plugin,
+                hook,
+                constraint,
+                name,
+                wrapper,
+            } => {
+                let kind = if *wrapper {
+                    "wrapper"
+                } else {
+                    "implementation"
+                };
+                write!(
+                    f,
+                    "plugin `{plugin}` orders hook `{hook}` `{constraint} = {name:?}`, but plugin \
+                     `{name}` has no {kind} of `{hook}` (wrappers are ordered among wrappers, \
+                     implementations among implementations), so the constraint is ignored; \
+                     remove it or name another plugin"
+                )
+            }
+            Problem::Blocked {
+                plugin,
+                source,
+                hooks,
+            } => write!(
+                f,
+                "the linked plugin `{plugin}` ({source}) is blocked, so its hooks ({}) are not \
+                 called; call `unblock({plugin:?})` then `load_linked()` to use it, or drop its \
+                 crate from the binary",
+                hooks.join(", ")
+            ),
+            Problem::UnknownBlocked { name, suggestion } => {
+                write!(f, "the blocked name `{name}` matches no linked plugin; ")?;
+                match suggestion {
+                    Some(close) => write!(f, "did you mean `{close}`?"),
+                    None => write!(
+                        f,
+                        "correct it, or ignore this if it is meant for a plugin registered at run time"
+                    ),
+                }
+            }
+        }
+    }
+}
+
+impl<S: HookSpec + ?Sized> PluginManager<S> {
+    /// Every problem with the plugins as they are now, at once: `before`/`after`
+    /// names that match no registered plugin ([`Problem::UnknownPlugin`], with the
+    /// closest registered name) or a plugin without that hook
+    /// ([`Problem::NotImplemented`]), linked plugins that are blocked
+    /// ([`Problem::Blocked`]), and blocked names that no linked plugin has
+    /// ([`Problem::UnknownBlocked`]). Empty when there is nothing to say.
+    ///
+    /// Call it at start-up, after [`require`](Self::require) (which reports
+    /// missing plugins) and the host's own registrations:
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Site {
+    ///     fn render(&self) -> &'static str;
+    /// }
+    ///
+    /// #[hookcore::hookimpl(Site, name = "legacy")]
+    /// fn render() -> &'static str {
+    ///     "legacy"
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Site>::linked()?;
+    /// assert!(pm.check().is_empty());
+    /// pm.set_blocked("legacy");
+    /// for problem in pm.check() {
+    ///     // A host would print it, or refuse to start.
+    ///     assert!(matches!(problem, hookcore::Problem::Blocked { ref plugin, .. } if plugin == "legacy"));
+    /// }
+    /// assert_eq!(pm.check().len(), 1);
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    ///
+    /// Problems come in this order: ordering constraints hook by hook (in the
+    /// spec's order), each hook's in call order; then blocked names, sorted.
+    #[must_use]
+    pub fn check(&self) -> Vec<Problem> {
+        let registry = self.lock();
+        let snapshot = self.table.load();
+        let registered: Vec<&str> = registry
+            .plugins()
+            .iter()
+            .map(|entry| &*entry.name)
+            .collect();
+        let mut problems = Vec::new();
+        for table in snapshot.hooks.iter() {
+            for record in table.records.iter() {
+                let meta = &record.meta;
+                let options = [
+                    (Constraint::Before, meta.before),
+                    (Constraint::After, meta.after),
+                ];
+                for (constraint, names) in options {
+                    for &name in names.iter().filter(|name| record.ignored.contains(name)) {
+                        let plugin = record.plugin.to_string();
+                        problems.push(if registered.contains(&name) {
+                            Problem::NotImplemented {
+                                plugin,
+                                hook: meta.hook,
+                                constraint,
+                                name,
+                                wrapper: meta.wrapper,
+                            }
+                        } else {
+                            Problem::UnknownPlugin {
+                                plugin,
+                                hook: meta.hook,
+                                constraint,
+                                name,
+                                suggestion: closest(name, registered.iter().copied()),
+                            }
+                        });
+                    }
+                }
+            }
+        }
+        let linked = linked_plugins::<S>();
+        for name in registry.blocked() {
+            match linked.get(name) {
+                Some((source, hooks)) => problems.push(Problem::Blocked {
+                    plugin: name.to_owned(),
+                    source: *source,
+                    hooks: hooks.clone(),
+                }),
+                None => problems.push(Problem::UnknownBlocked {
+                    name: name.to_owned(),
+                    suggestion: closest(name, linked.keys().copied()),
+                }),
+            }
+        }
+        problems
+    }
+}
+
+/// The linked plugins of `S` by name: the package of each and the hooks it
+/// implements, in the spec's order.
+fn linked_plugins<S: HookSpec + ?Sized>() -> BTreeMap<&'static str, (Source, Vec<&'static str>)> {
+    let mut plugins: BTreeMap<&'static str, (Source, Vec<&'static str>)> = BTreeMap::new();
+    for (entry, _) in linked::entries::<S>() {
+        let (source, hooks) = plugins
+            .entry(entry.name)
+            .or_insert_with(|| (entry.source, Vec::new()));
+        // The smallest module of a plugin's parts, as the manager reports it.
+        if entry.source.module < source.module {
+            *source = entry.source;
+        }
+        hooks.extend(entry.impls.iter().map(|meta| meta.hook));
+    }
+    for (_, hooks) in plugins.values_mut() {
+        *hooks = S::HOOKS
+            .iter()
+            .map(|hook| hook.name)
+            .filter(|name| hooks.contains(name))
+            .collect();
+    }
+    plugins
+}
+
+/// The candidate within two edits of `name` (the fewest edits, then the first in
+/// byte order), if any.
+pub(crate) fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .filter(|candidate| *candidate != name)
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, candidate)| candidate.to_owned())
+}
+
+/// The optimal string alignment distance between `a` and `b`: insertions,
+/// deletions, substitutions and transpositions of adjacent characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: the distance between a[..i] and b[..j].
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, edit_distance};
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("feed", "feeds"), 1);
+        assert_eq!(edit_distance("feeds", "fedes"), 1, "a transposition");
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+
+    #[test]
+    fn closest_is_within_two_edits_the_nearest_then_the_first() {
+        let names = ["feeds", "feed-x", "metrics", "fee"];
+        assert_eq!(closest("feed", names.into_iter()), Some("fee".into()));
+        assert_eq!(closest("metric", names.into_iter()), Some("metrics".into()));
+        assert_eq!(closest("zzz", names.into_iter()), None);
+        assert_eq!(closest("feeds", ["feeds"].into_iter()), None);
+    }
+}

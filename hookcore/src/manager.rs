@@ -832,7 +832,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
 
     /// Makes `snapshot` the table calls read; returns the one it replaces.
     /// Called under the registry's lock.
-    fn publish(&self, snapshot: Snapshot<S>) -> Arc<Snapshot<S>> {
+    pub(crate) fn publish(&self, snapshot: Snapshot<S>) -> Arc<Snapshot<S>> {
         let snapshot = Arc::new(snapshot);
         if self.frozen.current().is_some() {
             self.frozen.publish(Arc::clone(&snapshot));

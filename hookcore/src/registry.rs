@@ -130,7 +130,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     }
 
     /// Removes every plugin; returned, to be dropped outside the lock.
-    pub(crate) fn take_plugins(&mut self) -> Vec<Entry<S>> {
+    pub(crate) fn take_plugins(&mut self) -> Vec<Arc<Entry<S>>> {
         std::mem::take(&mut self.plugins)
     }
 

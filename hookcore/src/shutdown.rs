@@ -24,7 +24,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     ///
     /// A plugin object lives on while something else holds it: a call still
     /// running, a caller from [`hook`](Self::hook) kept alive, an `Arc` passed to
-    /// [`register_arc`](Self::register_arc). Blocked names and monitors stay;
+    /// [`register_arc`](Self::register_arc), or a [frozen](Self::freeze)
+    /// manager's kept tables, until the manager is dropped: freeze a manager
+    /// whose plugins must be dropped at exit only if a `shutdown` hook releases
+    /// what they hold. Blocked names and monitors stay;
     /// the manager stays usable, and [`load_linked`](Self::load_linked) would
     /// bring the linked plugins back.
     ///
@@ -81,7 +84,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             let snapshot = registry
                 .snapshot()
                 .unwrap_or_else(|_| Snapshot::empty(S::HOOKS.len()));
-            let previous = self.table.swap(Arc::new(snapshot));
+            let previous = self.publish(snapshot);
             (entries, history, previous, ended)
         };
         // Outside the lock: the old table, the recorded calls, then the plugins,
@@ -97,8 +100,8 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
 
 /// The plugins as [`PluginManager::plugins`] lists them: run-time ones in
 /// registration order, then linked ones by name.
-fn in_listing_order<S: HookSpec + ?Sized>(entries: &[Entry<S>]) -> Vec<PluginInfo> {
-    let mut sorted: Vec<&Entry<S>> = entries.iter().collect();
+fn in_listing_order<S: HookSpec + ?Sized>(entries: &[Arc<Entry<S>>]) -> Vec<PluginInfo> {
+    let mut sorted: Vec<&Entry<S>> = entries.iter().map(|entry| &**entry).collect();
     sorted.sort_by_key(|entry| match entry.origin {
         Origin::Registered => (0, entry.seq, None),
         Origin::Linked => (1, 0, Some(Arc::clone(&entry.name))),

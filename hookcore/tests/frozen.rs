@@ -227,3 +227,13 @@ fn start_up_can_end_with_freezing_the_global_manager() {
     assert!(PluginManager::<dyn Global>::global().is_frozen());
     assert_eq!(pm.hook().names(), ["linked"]);
 }
+
+#[test]
+fn shutdown_of_a_frozen_manager_ends_its_calls() {
+    let pm = manager();
+    pm.freeze();
+    let ended: Vec<String> = pm.shutdown().into_iter().map(|p| p.name).collect();
+    assert_eq!(ended, ["north", "south", "doubler"]);
+    assert!(pm.hook().price("tea").is_empty());
+    assert_eq!(pm.hook().stock("north"), None);
+}

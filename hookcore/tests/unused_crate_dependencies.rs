@@ -97,6 +97,7 @@ fn workspace(names_plugin: bool) -> PathBuf {
     );
     // Always rewritten: the host is checked again, so its warnings are printed
     // (cargo replays cached ones in the format they were first printed in).
+    fs::create_dir_all(root.join("host/src")).unwrap();
     fs::write(root.join("host/src/main.rs"), host(names_plugin)).unwrap();
     root
 }

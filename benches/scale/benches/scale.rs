@@ -49,6 +49,8 @@ use hookcore::PluginManager;
 // The round-robin timing of `hookcore-benches`, by path: depending on that crate
 // would link its linked plugins into this binary, whose linked entries it counts.
 #[path = "../../src/interleaved.rs"]
+// Shared with the call benchmarks, which print their spread too.
+#[allow(dead_code)]
 mod interleaved;
 
 use interleaved::{Case, measure, print};

@@ -256,10 +256,13 @@
 mod build;
 mod cached;
 mod call;
+mod callers;
+mod changes;
 mod check;
 mod error;
 mod frozen;
 mod info;
+mod introspect;
 mod linked;
 mod manager;
 mod monitor;
@@ -352,6 +355,7 @@ pub use error::Error;
 pub use hookspec_macros::hookspec;
 
 pub use cached::CachedCaller;
+pub use callers::SubsetCaller;
 pub use check::{Constraint, Problem};
 /// Marks a hook implementation: a free function, or an `impl Spec for Type` block.
 ///
@@ -468,7 +472,7 @@ pub use check::{Constraint, Problem};
 #[doc(inline)]
 pub use hookspec_macros::hookimpl;
 pub use info::{HookInfo, ImplInfo, Order, Origin, PluginInfo, Source, Tagged};
-pub use manager::{PluginManager, SubsetCaller};
+pub use manager::PluginManager;
 #[cfg(feature = "tracing")]
 pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};

@@ -1,21 +1,21 @@
-//! [`PluginManager`]: registration, blocking, introspection, and the typed caller.
+//! [`PluginManager`]: the manager, the typed caller, freezing, and the methods
+//! that take a plugin type. The rest of its changes are in `changes.rs`, what it
+//! reports in `introspect.rs`, its other callers in `callers.rs`. (The methods
+//! generic over the plugin type stay here: rustc names a method by the module
+//! of its `impl` block, and their bounds are what users' errors point at.)
 
 use std::fmt;
-use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use arc_swap::{ArcSwap, Guard};
 
-use crate::build::changed_plugins;
 use crate::cached::CachedCaller;
 use crate::error::Error;
 use crate::frozen::FrozenTable;
-use crate::info::{ImplInfo, Origin, PluginInfo};
-use crate::monitor::{Monitor, MonitorId};
 use crate::registration::Registration;
-use crate::registry::{Entry, Registry, Replayed};
+use crate::registry::Registry;
 use crate::spec::{HookSpec, Plugin};
-use crate::table::{Dispatch, Replay, Snapshot, is_removed};
+use crate::table::{Dispatch, Snapshot};
 
 /// The plugins of one spec and the dispatch table built from them.
 ///
@@ -301,44 +301,32 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         }
     }
 
-    /// A caller that skips the plugins named in `removed` (pluggy's
-    /// `subset_hook_caller`). Each [`SubsetCaller::hook`] reads the current
-    /// plugins, so it sees registrations made after the subset caller was.
+    /// Registers `plugin` under `name`, placed in every hook it implements.
     ///
-    /// A historic call through it runs now on the current plugins less the
-    /// removed ones and, like every historic call, on each plugin registered later
-    /// (pluggy's subset callers share the hook's history).
+    /// Run-time plugins are called before linked ones of the same `tryfirst`/`trylast`
+    /// order, the most recently registered first.
     ///
-    /// ```
-    /// #[hookcore::hookspec]
-    /// pub trait Checks {
-    ///     fn check(&self) -> &'static str;
-    /// }
+    /// # Errors
     ///
-    /// #[hookcore::hookimpl(Checks, name = "lint")]
-    /// fn check() -> &'static str {
-    ///     "lint"
-    /// }
+    /// [`Error::Blocked`] if `name` is blocked, [`Error::AlreadyRegistered`] if a
+    /// plugin has that name, [`Error::OrderCycle`] if the plugin's `before`/`after`
+    /// constraints close a cycle. Nothing changes on error.
+    pub fn register<P: Plugin<S>>(&self, name: impl Into<String>, plugin: P) -> Result<(), Error> {
+        self.register_arc(name, Arc::new(plugin))
+    }
+
+    /// Registers a shared plugin: the caller keeps a handle to its state.
     ///
-    /// let pm = hookcore::PluginManager::<dyn Checks>::linked()?;
-    /// let without_lint = pm.subset_hook(["lint"]);
-    /// assert!(without_lint.hook().check().is_empty());
-    /// assert_eq!(pm.hook().check(), ["lint"]);
-    /// # Ok::<(), hookcore::Error>(())
-    /// ```
-    #[must_use]
-    pub fn subset_hook<I>(&self, removed: I) -> SubsetCaller<'_, S>
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        SubsetCaller {
-            manager: self,
-            removed: removed
-                .into_iter()
-                .map(|name| name.as_ref().to_owned())
-                .collect(),
-        }
+    /// # Errors
+    ///
+    /// As [`register`](Self::register), and [`Error::ObjectAlreadyRegistered`] if
+    /// this `Arc` is registered under another name.
+    pub fn register_arc<P: Plugin<S>>(
+        &self,
+        name: impl Into<String>,
+        plugin: Arc<P>,
+    ) -> Result<(), Error> {
+        self.register_all([Registration::from_arc(name, plugin)])
     }
 
     /// A caller that also calls `plugin`, registered under `name` for this caller
@@ -393,443 +381,6 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         )))
     }
 
-    /// Adds a monitor that sees every call from now on (pluggy's
-    /// `add_hookcall_monitoring`); returns its id for
-    /// [`remove_monitor`](Self::remove_monitor).
-    pub fn add_monitor(&self, monitor: impl Monitor) -> MonitorId {
-        let monitor: Arc<dyn Monitor> = Arc::new(monitor);
-        self.update(|registry| Ok(registry.add_monitor(monitor)))
-            .unwrap_or_else(|_| {
-                unreachable!("adding a monitor changes no plugin, so the table builds as before")
-            })
-    }
-
-    /// Removes a monitor; returns whether it was there.
-    pub fn remove_monitor(&self, id: MonitorId) -> bool {
-        self.update(|registry| Ok(registry.remove_monitor(id)))
-            .is_ok_and(|removed| removed.is_some())
-    }
-
-    /// Emits a `tracing` span per hook call and per implementation, named `hook`
-    /// and `hookimpl`, with the plugin's name (pluggy's `enable_tracing`). Returns
-    /// the monitor's id, to stop with [`remove_monitor`](Self::remove_monitor).
-    #[cfg(feature = "tracing")]
-    pub fn enable_tracing(&self) -> MonitorId {
-        self.add_monitor(crate::monitor::TracingMonitor)
-    }
-
-    /// Records a historic call and runs it on the current implementations. Under
-    /// the registry's lock, so that a plugin registering meanwhile either is in the
-    /// table read here or finds the call in the history, never both, never neither.
-    /// `removed` names the plugins a subset caller skips now; the call still
-    /// reaches every plugin registered later, as pluggy's subset callers share
-    /// the hook's history.
-    pub(crate) fn call_historic(&self, index: usize, replay: Replay<S>, removed: &[String]) {
-        let current = {
-            let mut registry = self.lock();
-            registry.record_historic(index, Arc::clone(&replay));
-            self.table.load_full()
-        };
-        let table = &current.hooks[index];
-        for (plugin, name) in table.impls.objects().iter().zip(&table.impl_plugins) {
-            if !is_removed(removed, name) {
-                replay(plugin);
-            }
-        }
-    }
-
-    /// Registers `plugin` under `name`, placed in every hook it implements.
-    ///
-    /// Run-time plugins are called before linked ones of the same `tryfirst`/`trylast`
-    /// order, the most recently registered first.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Blocked`] if `name` is blocked, [`Error::AlreadyRegistered`] if a
-    /// plugin has that name, [`Error::OrderCycle`] if the plugin's `before`/`after`
-    /// constraints close a cycle. Nothing changes on error.
-    pub fn register<P: Plugin<S>>(&self, name: impl Into<String>, plugin: P) -> Result<(), Error> {
-        self.register_arc(name, Arc::new(plugin))
-    }
-
-    /// Registers a shared plugin: the caller keeps a handle to its state.
-    ///
-    /// # Errors
-    ///
-    /// As [`register`](Self::register), and [`Error::ObjectAlreadyRegistered`] if
-    /// this `Arc` is registered under another name.
-    pub fn register_arc<P: Plugin<S>>(
-        &self,
-        name: impl Into<String>,
-        plugin: Arc<P>,
-    ) -> Result<(), Error> {
-        self.register_all([Registration::from_arc(name, plugin)])
-    }
-
-    /// Registers several plugins, of any types, in one update: all of them or,
-    /// on an error, none. The result is the same as registering them one by one
-    /// in this order, but the table is built once instead of once per plugin, so
-    /// a thousand plugins take milliseconds rather than seconds.
-    ///
-    /// ```
-    /// #[hookcore::hookspec]
-    /// pub trait Shards {
-    ///     fn shard(&self) -> u32;
-    /// }
-    ///
-    /// struct Shard(u32);
-    ///
-    /// #[hookcore::hookimpl(runtime)]
-    /// impl Shards for Shard {
-    ///     fn shard(&self) -> u32 {
-    ///         self.0
-    ///     }
-    /// }
-    ///
-    /// use hookcore::{Error, PluginManager, Registration};
-    ///
-    /// let pm = PluginManager::<dyn Shards>::new();
-    /// pm.register_all((0..3).map(|n| Registration::new(format!("shard-{n}"), Shard(n))))?;
-    /// assert_eq!(pm.hook().shard(), [2, 1, 0]);
-    ///
-    /// // One name already taken: nothing is registered.
-    /// let clash = [Registration::new("shard-3", Shard(3)), Registration::new("shard-0", Shard(9))];
-    /// assert!(matches!(pm.register_all(clash), Err(Error::AlreadyRegistered { .. })));
-    /// assert!(!pm.is_registered("shard-3"));
-    /// # Ok::<(), Error>(())
-    /// ```
-    ///
-    /// The batch's plugins enter the dispatch table together, once the historic
-    /// calls made before (if any) have reached every one of them. If such a call
-    /// panics, the panic propagates and the registration ends as one by one
-    /// would: the plugins up to the one whose call panicked stay registered, the
-    /// later ones are not.
-    ///
-    /// # Errors
-    ///
-    /// Any error that [`register_arc`](Self::register_arc) returns for one of the
-    /// plugins; a name or an `Arc` that appears twice in the batch is an error too.
-    /// When several apply, which one is returned is unspecified. Nothing changes
-    /// on error.
-    pub fn register_all<I>(&self, plugins: I) -> Result<(), Error>
-    where
-        I: IntoIterator<Item = Registration<S>>,
-    {
-        let plugins: Vec<Registration<S>> = plugins.into_iter().collect();
-        if plugins.is_empty() {
-            return Ok(());
-        }
-        let outcome = self.update(|registry| {
-            for plugin in &plugins {
-                registry.register(
-                    plugin.name.clone(),
-                    Arc::clone(&plugin.object),
-                    plugin.impls,
-                    plugin.source,
-                )?;
-            }
-            Ok(())
-        });
-        // Dropped after the lock is released: when the registration was refused, the
-        // plugins' `Drop` runs here, never under the lock.
-        drop(plugins);
-        outcome
-    }
-
-    /// Registers every linked plugin that is neither registered nor blocked (pluggy's
-    /// `load_setuptools_entrypoints`); returns how many it registered.
-    ///
-    /// After [`unblock`](Self::unblock), this brings a linked plugin back.
-    ///
-    /// # Errors
-    ///
-    /// As [`linked`](Self::linked); nothing changes on error.
-    pub fn load_linked(&self) -> Result<usize, Error> {
-        self.update(Registry::load_linked)
-    }
-
-    /// Removes the plugin named `name` from every hook.
-    ///
-    /// ```
-    /// #[hookcore::hookspec]
-    /// pub trait Jobs {
-    ///     fn run(&self) -> &'static str;
-    /// }
-    ///
-    /// struct Nightly;
-    ///
-    /// #[hookcore::hookimpl(runtime)]
-    /// impl Jobs for Nightly {
-    ///     fn run(&self) -> &'static str {
-    ///         "nightly"
-    ///     }
-    /// }
-    ///
-    /// let pm = hookcore::PluginManager::<dyn Jobs>::new();
-    /// pm.register("nightly", Nightly)?;
-    /// pm.unregister("nightly")?;
-    /// assert!(pm.hook().run().is_empty());
-    /// # Ok::<(), hookcore::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NotRegistered`] if no plugin has that name.
-    pub fn unregister(&self, name: &str) -> Result<(), Error> {
-        self.update(|registry| registry.unregister(name)).map(drop)
-    }
-
-    /// Blocks `name`: unregisters the plugin that has it, if any, and refuses future
-    /// registrations under it until [`unblock`](Self::unblock).
-    ///
-    /// ```
-    /// # #[hookcore::hookspec] pub trait Jobs { fn run(&self); }
-    /// let pm = hookcore::PluginManager::<dyn Jobs>::new();
-    /// pm.set_blocked("legacy");
-    /// assert!(pm.is_blocked("legacy"));
-    /// assert!(pm.unblock("legacy"));
-    /// assert!(!pm.is_blocked("legacy"));
-    /// ```
-    pub fn set_blocked(&self, name: &str) {
-        // The removed plugin, if any, is dropped after the lock is released.
-        let removed: Result<Option<Arc<Entry<S>>>, Error> =
-            self.update(|registry| Ok(registry.block(name)));
-        drop(removed);
-    }
-
-    /// Allows `name` again; returns whether it was blocked. A linked plugin blocked
-    /// earlier comes back with [`load_linked`](Self::load_linked).
-    pub fn unblock(&self, name: &str) -> bool {
-        self.lock().unblock(name)
-    }
-
-    /// Whether `name` is blocked.
-    #[must_use]
-    pub fn is_blocked(&self, name: &str) -> bool {
-        self.lock().is_blocked(name)
-    }
-
-    /// Whether a plugin named `name` is registered.
-    #[must_use]
-    pub fn is_registered(&self, name: &str) -> bool {
-        self.lock().get(name).is_some()
-    }
-
-    /// Fails unless every name in `names` is registered: as a plugin name, as the
-    /// package of a registered plugin (`-` and `_` alike: `plugin-feeds` or
-    /// `plugin_feeds`), or as the crate its implementations are in (the first
-    /// segment of their module path, which differs from the package when the
-    /// package sets `[lib] name`).
-    ///
-    /// A plugin crate that the binary never names is not linked, and its plugins are
-    /// silently absent; calling this at startup turns that into an error that says
-    /// which are missing and which `use` line to add. Require package or crate
-    /// names where you can: the error then names the crate exactly, where a plugin
-    /// name does not say which crate defines it.
-    ///
-    /// ```
-    /// # #[hookcore::hookspec] pub trait Jobs { fn run(&self); }
-    /// #[hookcore::hookimpl(Jobs, name = "nightly")]
-    /// fn run() {}
-    ///
-    /// let pm = hookcore::PluginManager::<dyn Jobs>::linked()?;
-    /// // The plugin's name, its package (this doctest's), or its crate.
-    /// let crate_name = module_path!().split("::").next().unwrap();
-    /// pm.require(["nightly", env!("CARGO_PKG_NAME"), crate_name])?;
-    ///
-    /// let err = pm.require(["plugin-feeds", "nightly"]).unwrap_err();
-    /// assert_eq!(err, hookcore::Error::MissingPlugins { names: vec!["plugin-feeds".into()] });
-    /// assert!(err.to_string().ends_with("add `use plugin_feeds as _;` to the binary's crate root"));
-    /// # Ok::<(), hookcore::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    ///
-    /// [`Error::MissingPlugins`] with every name that is missing.
-    pub fn require<I>(&self, names: I) -> Result<(), Error>
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        let registry = self.lock();
-        let present = |wanted: &str| {
-            registry.plugins().iter().any(|entry| {
-                &*entry.name == wanted
-                    || same_package(entry.source.package, wanted)
-                    || entry.source.module.split("::").next() == Some(wanted)
-            })
-        };
-        let missing: Vec<String> = names
-            .into_iter()
-            .filter(|name| !present(name.as_ref()))
-            .map(|name| name.as_ref().to_owned())
-            .collect();
-        if missing.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::MissingPlugins { names: missing })
-        }
-    }
-
-    /// The registered plugins: run-time ones in registration order, then linked
-    /// ones by name (pluggy's `list_name_plugin` and `list_plugin_distinfo`).
-    #[must_use]
-    pub fn plugins(&self) -> Vec<PluginInfo> {
-        let registry = self.lock();
-        let mut plugins: Vec<&Entry<S>> = registry.plugins().iter().map(|entry| &**entry).collect();
-        plugins.sort_by_key(|entry| match entry.origin {
-            Origin::Registered => (0, entry.seq, None),
-            Origin::Linked => (1, 0, Some(Arc::clone(&entry.name))),
-        });
-        plugins.into_iter().map(Entry::info).collect()
-    }
-
-    /// The plugin named `name`, if registered.
-    #[must_use]
-    pub fn plugin(&self, name: &str) -> Option<PluginInfo> {
-        self.lock().get(name).map(Entry::info)
-    }
-
-    /// The wrappers of `hook`, outermost first, then its implementations in call
-    /// order, with their options and source locations (pluggy's `get_hookimpls`).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::UnknownHook`] if the spec has no hook of that name.
-    pub fn hookimpls(&self, hook: &str) -> Result<Vec<ImplInfo>, Error> {
-        let index = S::HOOKS
-            .iter()
-            .position(|info| info.name == hook)
-            .ok_or_else(|| Error::UnknownHook {
-                spec: S::NAME,
-                hook: hook.into(),
-            })?;
-        let snapshot = self.table.load();
-        Ok(snapshot.hooks[index]
-            .records
-            .iter()
-            .map(|record| ImplInfo {
-                plugin: record.plugin.to_string(),
-                hook: record.meta.hook,
-                wrapper: record.meta.wrapper,
-                order: record.meta.order,
-                before: record.meta.before,
-                after: record.meta.after,
-                ignored: record.ignored.to_vec(),
-                origin: record.origin,
-                source: record.source,
-                file: record.meta.file,
-                line: record.meta.line,
-            })
-            .collect())
-    }
-
-    /// The hooks the plugin named `name` implements, in the spec's order (pluggy's
-    /// `get_hookcallers`).
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NotRegistered`] if no plugin has that name.
-    pub fn hooks_of(&self, name: &str) -> Result<Vec<&'static str>, Error> {
-        self.lock()
-            .get(name)
-            .map(Entry::hooks)
-            .ok_or_else(|| Error::NotRegistered { name: name.into() })
-    }
-
-    /// Runs `change` on a copy of the registry and builds its table; only if both
-    /// succeed do the copy and the table replace the current ones, so a failed call
-    /// changes nothing. Whatever the change removed is dropped after the lock is
-    /// released, so a plugin's `Drop` never runs under the lock.
-    fn update<T>(
-        &self,
-        change: impl FnOnce(&mut Registry<S>) -> Result<T, Error>,
-    ) -> Result<T, Error> {
-        let mut registry = self.lock();
-        let mut next = registry.clone();
-        // On an error, `next` is dropped here, under the lock; every plugin object
-        // in it is also held by `registry` (or by the caller), so no `Drop` runs.
-        let outcome = change(&mut next)?;
-        let new = registry.next_seq()..next.next_seq();
-        let replays = next.replays(&new, 0);
-        // Plugins that are owed historic calls enter the table only once the calls
-        // have reached them: no other thread calls them unconfigured.
-        next.set_pending(&new, !replays.is_empty());
-        let snapshot =
-            next.snapshot_after(&self.table.load(), &changed_plugins(&registry, &next))?;
-        let seen = next.history_len();
-        let previous_registry = std::mem::replace(&mut *registry, next);
-        let previous_table = self.publish(snapshot);
-        drop(registry);
-        drop(previous_registry);
-        drop(previous_table);
-        if !replays.is_empty() {
-            self.replay_then_publish(new, replays, seen);
-        }
-        Ok(outcome)
-    }
-
-    /// Runs the historic calls owed to the plugins registered with a sequence
-    /// number in `new`, outside the lock, then those recorded meanwhile, until
-    /// none is left; then puts the plugins in the table, under the lock, so that
-    /// no call recorded in between can miss them. If a call panics, the plugins
-    /// up to the one it was made to enter the table without the rest of their
-    /// calls (as pluggy's registration stops), and the later plugins of the same
-    /// batch are removed, as if the batch had been registered one by one.
-    fn replay_then_publish(&self, new: Range<u64>, mut replays: Vec<Replayed<S>>, mut seen: usize) {
-        /// If a historic call panics, ends the registration as registering the
-        /// plugins one by one would have: the plugins up to the one whose call
-        /// panicked enter the table, the later ones of the batch are removed.
-        struct OnPanic<'m, S: HookSpec + ?Sized> {
-            manager: &'m PluginManager<S>,
-            new: Range<u64>,
-            /// The sequence number of the plugin whose historic calls run.
-            reached: u64,
-        }
-        impl<S: HookSpec + ?Sized> Drop for OnPanic<'_, S> {
-            fn drop(&mut self) {
-                if std::thread::panicking() {
-                    let mut registry = self.manager.lock();
-                    let unreached = registry.remove_unreached(&self.new, self.reached);
-                    self.manager.publish_pending(registry, &self.new);
-                    // Dropped outside the lock, which `publish_pending` released.
-                    drop(unreached);
-                }
-            }
-        }
-        let mut on_panic = OnPanic {
-            manager: self,
-            new: new.clone(),
-            reached: new.start,
-        };
-        loop {
-            for (seq, plugin, replay) in replays {
-                on_panic.reached = on_panic.reached.max(seq);
-                replay(&plugin);
-            }
-            let registry = self.lock();
-            replays = registry.replays(&new, seen);
-            seen = registry.history_len();
-            if replays.is_empty() {
-                // Under the same lock as the check: no historic call in between.
-                self.publish_pending(registry, &new);
-                return;
-            }
-        }
-    }
-
-    /// Lets the plugins registered with a sequence number in `new` into the table.
-    fn publish_pending(&self, mut registry: MutexGuard<'_, Registry<S>>, new: &Range<u64>) {
-        let entered = registry.set_pending(new, false);
-        // The registry was checked with these plugins in it, so the table builds.
-        let previous = registry
-            .snapshot_after(&self.table.load(), &entered)
-            .ok()
-            .map(|snapshot| self.publish(snapshot));
-        drop(registry);
-        drop(previous);
-    }
-
     /// Makes `snapshot` the table calls read; returns the one it replaces.
     /// Called under the registry's lock.
     pub(crate) fn publish(&self, snapshot: Snapshot<S>) -> Arc<Snapshot<S>> {
@@ -845,34 +396,6 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// is only changed after every check has passed, so it is never half-changed.
     pub(crate) fn lock(&self) -> MutexGuard<'_, Registry<S>> {
         self.registry.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// Whether the package name `package` is `wanted`, with `-` and `_` alike.
-fn same_package(package: &str, wanted: &str) -> bool {
-    package.len() == wanted.len()
-        && package
-            .bytes()
-            .zip(wanted.bytes())
-            .all(|(a, b)| a == b || (a == b'-' && b == b'_') || (a == b'_' && b == b'-'))
-}
-
-/// A caller without some plugins, from [`PluginManager::subset_hook`].
-pub struct SubsetCaller<'a, S: HookSpec + ?Sized> {
-    manager: &'a PluginManager<S>,
-    removed: Vec<String>,
-}
-
-impl<S: HookSpec + ?Sized> SubsetCaller<'_, S> {
-    /// The typed caller over the current plugins, less the removed ones.
-    #[must_use]
-    pub fn hook(&self) -> S::Hooks<'_> {
-        let snapshot = self.manager.table.load().without(&self.removed);
-        S::__hooks(Dispatch::subset(
-            Guard::from_inner(Arc::new(snapshot)),
-            self.manager,
-            &self.removed,
-        ))
     }
 }
 

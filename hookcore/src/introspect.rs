@@ -1,0 +1,155 @@
+//! What a [`PluginManager`] holds: its plugins, their hooks and options, and
+//! the check that required plugins are there.
+
+use std::sync::Arc;
+
+use crate::error::Error;
+use crate::info::{ImplInfo, Origin, PluginInfo};
+use crate::manager::PluginManager;
+use crate::registry::Entry;
+use crate::spec::HookSpec;
+
+impl<S: HookSpec + ?Sized> PluginManager<S> {
+    /// Whether `name` is blocked.
+    #[must_use]
+    pub fn is_blocked(&self, name: &str) -> bool {
+        self.lock().is_blocked(name)
+    }
+
+    /// Whether a plugin named `name` is registered.
+    #[must_use]
+    pub fn is_registered(&self, name: &str) -> bool {
+        self.lock().get(name).is_some()
+    }
+
+    /// Fails unless every name in `names` is registered: as a plugin name, as the
+    /// package of a registered plugin (`-` and `_` alike: `plugin-feeds` or
+    /// `plugin_feeds`), or as the crate its implementations are in (the first
+    /// segment of their module path, which differs from the package when the
+    /// package sets `[lib] name`).
+    ///
+    /// A plugin crate that the binary never names is not linked, and its plugins are
+    /// silently absent; calling this at startup turns that into an error that says
+    /// which are missing and which `use` line to add. Require package or crate
+    /// names where you can: the error then names the crate exactly, where a plugin
+    /// name does not say which crate defines it.
+    ///
+    /// ```
+    /// # #[hookcore::hookspec] pub trait Jobs { fn run(&self); }
+    /// #[hookcore::hookimpl(Jobs, name = "nightly")]
+    /// fn run() {}
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Jobs>::linked()?;
+    /// // The plugin's name, its package (this doctest's), or its crate.
+    /// let crate_name = module_path!().split("::").next().unwrap();
+    /// pm.require(["nightly", env!("CARGO_PKG_NAME"), crate_name])?;
+    ///
+    /// let err = pm.require(["plugin-feeds", "nightly"]).unwrap_err();
+    /// assert_eq!(err, hookcore::Error::MissingPlugins { names: vec!["plugin-feeds".into()] });
+    /// assert!(err.to_string().ends_with("add `use plugin_feeds as _;` to the binary's crate root"));
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::MissingPlugins`] with every name that is missing.
+    pub fn require<I>(&self, names: I) -> Result<(), Error>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let registry = self.lock();
+        let present = |wanted: &str| {
+            registry.plugins().iter().any(|entry| {
+                &*entry.name == wanted
+                    || same_package(entry.source.package, wanted)
+                    || entry.source.module.split("::").next() == Some(wanted)
+            })
+        };
+        let missing: Vec<String> = names
+            .into_iter()
+            .filter(|name| !present(name.as_ref()))
+            .map(|name| name.as_ref().to_owned())
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::MissingPlugins { names: missing })
+        }
+    }
+
+    /// The registered plugins: run-time ones in registration order, then linked
+    /// ones by name (pluggy's `list_name_plugin` and `list_plugin_distinfo`).
+    #[must_use]
+    pub fn plugins(&self) -> Vec<PluginInfo> {
+        let registry = self.lock();
+        let mut plugins: Vec<&Entry<S>> = registry.plugins().iter().map(|entry| &**entry).collect();
+        plugins.sort_by_key(|entry| match entry.origin {
+            Origin::Registered => (0, entry.seq, None),
+            Origin::Linked => (1, 0, Some(Arc::clone(&entry.name))),
+        });
+        plugins.into_iter().map(Entry::info).collect()
+    }
+
+    /// The plugin named `name`, if registered.
+    #[must_use]
+    pub fn plugin(&self, name: &str) -> Option<PluginInfo> {
+        self.lock().get(name).map(Entry::info)
+    }
+
+    /// The wrappers of `hook`, outermost first, then its implementations in call
+    /// order, with their options and source locations (pluggy's `get_hookimpls`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownHook`] if the spec has no hook of that name.
+    pub fn hookimpls(&self, hook: &str) -> Result<Vec<ImplInfo>, Error> {
+        let index = S::HOOKS
+            .iter()
+            .position(|info| info.name == hook)
+            .ok_or_else(|| Error::UnknownHook {
+                spec: S::NAME,
+                hook: hook.into(),
+            })?;
+        let snapshot = self.table.load();
+        Ok(snapshot.hooks[index]
+            .records
+            .iter()
+            .map(|record| ImplInfo {
+                plugin: record.plugin.to_string(),
+                hook: record.meta.hook,
+                wrapper: record.meta.wrapper,
+                order: record.meta.order,
+                before: record.meta.before,
+                after: record.meta.after,
+                ignored: record.ignored.to_vec(),
+                origin: record.origin,
+                source: record.source,
+                file: record.meta.file,
+                line: record.meta.line,
+            })
+            .collect())
+    }
+
+    /// The hooks the plugin named `name` implements, in the spec's order (pluggy's
+    /// `get_hookcallers`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotRegistered`] if no plugin has that name.
+    pub fn hooks_of(&self, name: &str) -> Result<Vec<&'static str>, Error> {
+        self.lock()
+            .get(name)
+            .map(Entry::hooks)
+            .ok_or_else(|| Error::NotRegistered { name: name.into() })
+    }
+}
+
+/// Whether the package name `package` is `wanted`, with `-` and `_` alike.
+fn same_package(package: &str, wanted: &str) -> bool {
+    package.len() == wanted.len()
+        && package
+            .bytes()
+            .zip(wanted.bytes())
+            .all(|(a, b)| a == b || (a == b'-' && b == b'_') || (a == b'_' && b == b'-'))
+}

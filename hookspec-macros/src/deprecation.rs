@@ -47,7 +47,7 @@ fn deprecated(hook: &Hook) -> Option<(Option<LitStr>, Option<LitStr>)> {
             if let syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(text),
                 ..
-            }) = &value.value
+            }) = crate::peel::expr(&value.value)
             {
                 note = Some(text.clone());
             }

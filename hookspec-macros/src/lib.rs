@@ -11,6 +11,7 @@ mod errors;
 mod fuzz;
 mod hookimpl;
 mod options;
+mod peel;
 mod returns;
 mod signature;
 mod spec;

@@ -9,6 +9,7 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, LitStr, Path, Token};
 
 use crate::errors::Errors;
+use crate::peel;
 
 // Every keyword the attributes know, in one place.
 pub(crate) const FIRSTRESULT: &str = "firstresult";
@@ -266,6 +267,8 @@ impl Options {
         if !accepted(site, key, errors) {
             return;
         }
+        // A value from a `macro_rules!` fragment (`name = $name`) is in a group.
+        let value = peel::expr(&value).clone();
         match key.to_string().as_str() {
             NAME => match value {
                 Expr::Lit(syn::ExprLit {
@@ -326,13 +329,13 @@ impl Options {
 
 /// `"a"` or `["a", "b"]`: plugin names for `before` and `after`.
 fn plugin_names(value: &Expr, errors: &mut Errors) -> Vec<LitStr> {
-    let names: Vec<&Expr> = match value {
+    let names: Vec<&Expr> = match peel::expr(value) {
         Expr::Array(array) => array.elems.iter().collect(),
         other => vec![other],
     };
     let mut literals = Vec::new();
     for name in names {
-        match name {
+        match peel::expr(name) {
             Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(literal),
                 ..
@@ -484,7 +487,46 @@ pub(crate) fn reject(
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::*;
+    use crate::peel::invisible;
+    use quote::quote;
+
+    /// Options written with values from `macro_rules!` fragments.
+    fn parse_grouped(site: Site, args: proc_macro2::TokenStream) -> (Options, Errors) {
+        let mut errors = Errors::default();
+        let options = Options::parse(site, syn::parse2(args).unwrap(), &mut errors);
+        (options, errors)
+    }
+
+    #[test]
+    fn values_from_macro_fragments_are_taken() {
+        let (name, before, after, krate) = (
+            invisible("\"p\""),
+            invisible("\"a\""),
+            invisible("[\"b\", \"c\"]"),
+            invisible("::my::hookcore"),
+        );
+        let (options, errors) = parse_grouped(
+            Site::ImplFn,
+            quote!(Spec, name = #name, before = #before, after = #after, crate = #krate),
+        );
+        assert!(errors.finish().is_ok());
+        assert_eq!(options.name.value.unwrap().value(), "p");
+        let names = |list: Vec<LitStr>| list.iter().map(LitStr::value).collect::<Vec<_>>();
+        assert_eq!(names(options.before.value.unwrap()), ["a"]);
+        assert_eq!(names(options.after.value.unwrap()), ["b", "c"]);
+        let krate = options.krate.value.unwrap();
+        assert_eq!(
+            quote!(#krate).to_string(),
+            quote!(::my::hookcore).to_string()
+        );
+
+        let (spec, hook) = (invisible("crate::Spec"), invisible("\"get\""));
+        let (options, errors) = parse_grouped(Site::ImplFn, quote!(#spec, specname = #hook));
+        assert!(errors.finish().is_ok());
+        assert_eq!(options.specname.value.unwrap(), "get");
+        assert!(options.spec.is_some());
+    }
 
     #[test]
     fn edit_distance_counts_single_edits() {

@@ -46,12 +46,11 @@ fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) 
 }
 
 fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &mut Errors) {
-    match &item.trait_ {
-        None => errors.at(
+    if item.trait_.is_none() {
+        errors.at(
             &item.self_ty,
             "#[hookimpl] goes on an impl block that implements a spec: `impl Spec for Type`",
-        ),
-        Some(_) => {}
+        );
     }
     if let Some(bang) = &item.modifiers.polarity {
         errors.at(bang, "a plugin cannot be a negative impl");
@@ -126,7 +125,7 @@ pub(crate) fn check_wrapper(
     // Any type named `...Next` passes here (it may be imported under another
     // name); the trait impl checks that it is the right one.
     let last_is_next = match sig.inputs.last() {
-        Some(FnArg::Typed(typed)) => match &*typed.ty {
+        Some(FnArg::Typed(typed)) => match crate::peel::ty(&typed.ty) {
             Type::Path(path) => path
                 .path
                 .segments
@@ -172,7 +171,7 @@ pub(crate) fn borrowing_wrapper(sig: &syn::Signature) -> Option<proc_macro2::Tok
 /// The self type as a value, when it is a plain path (`Oracle`, `plugins::Oracle`)
 /// that can name a unit struct; `None` for anything else.
 pub(crate) fn unit_value_path(self_ty: &Type) -> Option<&syn::Path> {
-    match self_ty {
+    match crate::peel::ty(self_ty) {
         Type::Path(path)
             if path.qself.is_none()
                 && path
@@ -184,7 +183,6 @@ pub(crate) fn unit_value_path(self_ty: &Type) -> Option<&syn::Path> {
             Some(&path.path)
         }
         Type::Paren(paren) => unit_value_path(&paren.elem),
-        Type::Group(group) => unit_value_path(&group.elem),
         _ => None,
     }
 }

@@ -123,6 +123,44 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
+/// How many of `keep` are `true`: the length of a table whose entries are cfg'd,
+/// or the position of an entry after cfg'd ones.
+#[must_use]
+pub const fn kept_len(keep: &[bool]) -> usize {
+    let (mut at, mut count) = (0, 0);
+    while at < keep.len() {
+        if keep[at] {
+            count += 1;
+        }
+        at += 1;
+    }
+    count
+}
+
+/// The entries of `all` whose `keep` is `true`, in order: a table with the entries
+/// of switched-off (cfg'd) hooks and implementations left out. `M` is
+/// `kept_len(keep)`.
+#[must_use]
+pub const fn kept<T: Copy, const N: usize, const M: usize>(
+    keep: &[bool; N],
+    all: &[T; N],
+) -> [T; M] {
+    assert!(
+        N > 0 && M == kept_len(keep),
+        "M is the number of kept entries"
+    );
+    let mut kept = [all[0]; M];
+    let (mut at, mut next) = (0, 0);
+    while at < N {
+        if keep[at] {
+            kept[next] = all[at];
+            next += 1;
+        }
+        at += 1;
+    }
+    kept
+}
+
 /// The body of a hook's default method when its return type has no neutral value.
 /// The manager never calls it: it calls only the hooks a plugin implements.
 #[cold]

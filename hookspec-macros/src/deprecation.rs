@@ -98,7 +98,9 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
         };
         let note = LitStr::new(&text, name.span());
         let since = since.iter();
+        let cfg = crate::cfg::attr(hook.cfg.as_ref());
         quote! {
+            #cfg
             impl #ty<#key> {
                 #[deprecated(#(since = #since,)* note = #note)]
                 pub fn hook(&self) {}

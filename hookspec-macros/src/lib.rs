@@ -5,6 +5,7 @@
 //! Each attribute is parsed into plain data (`ast`), validated with every mistake
 //! reported at the user's token (`validate`), then expanded (`expand`).
 
+mod cfg;
 mod deprecation;
 mod errors;
 #[cfg(test)]

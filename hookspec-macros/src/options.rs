@@ -425,6 +425,15 @@ pub(crate) fn take(
     let mut seen = false;
     let mut kept = Vec::with_capacity(attrs.len());
     for attr in attrs.drain(..) {
+        if switches(&attr, name) {
+            errors.at(
+                &attr,
+                format!(
+                    "#[{name}(..)] options cannot be switched by `cfg_attr`: they are read before cfg is decided; write the item twice, under `#[cfg(..)]` and `#[cfg(not(..))]`"
+                ),
+            );
+            continue;
+        }
         let ours = attr
             .path()
             .segments
@@ -463,6 +472,25 @@ pub(crate) fn take(
     }
     *attrs = kept;
     options
+}
+
+/// Whether `attr` is a `cfg_attr` that would put attribute `name` on the item.
+fn switches(attr: &syn::Attribute, name: &str) -> bool {
+    let syn::Meta::List(list) = &attr.meta else {
+        return false;
+    };
+    if !list.path.is_ident("cfg_attr") {
+        return false;
+    }
+    let Ok((_, inner)) = crate::cfg::split_cfg_attr(list) else {
+        return false;
+    };
+    inner.iter().any(|meta| {
+        meta.path()
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == name)
+    })
 }
 
 /// Removes the attributes named `name` from `attrs`, each reported with `message`.

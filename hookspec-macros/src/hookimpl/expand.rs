@@ -170,9 +170,12 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     let meta = impl_meta(&krate, sig, options);
     let source = source(&krate);
     let entry = linked_entry(&krate, &plugin_name, &source, &quote!(&[#meta]));
+    // A cfg on the function switches its plugin off with it.
+    let cfg = crate::cfg::attr(crate::cfg::predicate(&item.attrs).as_ref());
     quote! {
         #item
 
+        #cfg
         const _: () = {
             #assert_spec
 
@@ -200,14 +203,24 @@ fn block(
     let krate = runtime_path(options);
     let self_ty = &item.self_ty;
     let (impl_generics, _, where_clause) = item.generics.split_for_impl();
-    let metas = methods
+    let metas: Vec<(Option<&TokenStream>, TokenStream)> = methods
         .iter()
-        .map(|method| impl_meta(&krate, &method.sig, &method.options));
+        .map(|method| {
+            let meta = impl_meta(&krate, &method.sig, &method.options);
+            (method.cfg.as_ref(), meta)
+        })
+        .collect();
+    let meta_ty = quote!(#krate::__private::ImplMeta);
+    let metas = crate::cfg::slice(&krate, &meta_ty, &metas);
     let source = source(&krate);
     let wrappable = methods
         .iter()
         .filter(|method| method.options.wrapper.is_set())
-        .map(|method| assert_wrappable(&krate, spec, &hook_ident(&method.sig, &method.options)));
+        .map(|method| {
+            let cfg = crate::cfg::attr(method.cfg.as_ref());
+            let assert = assert_wrappable(&krate, spec, &hook_ident(&method.sig, &method.options));
+            quote!(#cfg #assert)
+        });
     let spanned_krate = respan(&krate, spec.span());
     let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
     // Spanned on the spec's path, where "not a hook spec" then points.
@@ -250,10 +263,13 @@ fn block(
         }
         _ => quote!(),
     };
+    // A cfg on the block itself switches its plugin off with it.
+    let cfg = crate::cfg::attr(crate::cfg::predicate(&item.attrs).as_ref());
     quote! {
+        #cfg
         const _: () = {
             const SOURCE: #krate::__private::Source = #source;
-            const IMPLS: &'static [#krate::__private::ImplMeta] = &[#(#metas),*];
+            const IMPLS: &'static [#krate::__private::ImplMeta] = #metas;
 
             #plugin_impl
             #(#wrappable)*

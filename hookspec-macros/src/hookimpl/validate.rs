@@ -83,7 +83,10 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
     for method in methods {
         let name = super::ast::hook_ident(&method.sig, &method.options).to_string();
         let wrapper = method.options.wrapper.is_set();
-        if seen.insert((name.clone(), wrapper), ()).is_some() {
+        // Methods under different cfgs (`feature = "a"`, `not(feature = "a")`)
+        // are alternatives, not twice the same.
+        let cfg = method.cfg.as_ref().map(ToString::to_string);
+        if seen.insert((name.clone(), wrapper, cfg), ()).is_some() {
             let what = if wrapper { "wrapped" } else { "implemented" };
             errors.at(
                 &method.sig.ident,

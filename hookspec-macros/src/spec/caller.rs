@@ -19,12 +19,15 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     let doc = format!(
         "The typed caller of [`{spec_ident}`]'s hooks, returned by `PluginManager::<dyn {spec_ident}>::hook()`: one method per hook."
     );
-    let methods = spec.hooks.iter().enumerate().map(|(index, hook)| {
-        if hook.historic.is_some() {
-            historic_method(spec, index, hook)
+    let methods = spec.hooks.iter().enumerate().map(|(at, hook)| {
+        let index = spec.index(at);
+        let method = if hook.historic.is_some() {
+            historic_method(spec, &index, hook)
         } else {
-            caller_method(spec, index, hook)
-        }
+            caller_method(spec, &index, hook)
+        };
+        let cfg = crate::cfg::attr(hook.cfg.as_ref());
+        quote!(#cfg #method)
     });
     quote! {
         #[doc = #doc]
@@ -50,7 +53,7 @@ pub(crate) fn copied_attrs(hook: &Hook) -> impl Iterator<Item = &syn::Attribute>
         .filter(|attr| attr.path().is_ident("doc") || attr.path().is_ident("deprecated"))
 }
 
-fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let sig = &hook.method.sig;
@@ -201,7 +204,7 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
 
 /// A historic hook's method: calls every implementation now, and every plugin
 /// registered later when it registers; each result goes to `on_result`.
-fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let name = &hook.method.sig.ident;

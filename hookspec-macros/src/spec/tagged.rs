@@ -26,7 +26,11 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
         .iter()
         .enumerate()
         .filter(|(_, hook)| hook.historic.is_none() && !matches!(hook.returns.value(), Value::Unit))
-        .map(|(index, hook)| method(spec, index, hook));
+        .map(|(at, hook)| {
+            let method = method(spec, &spec.index(at), hook);
+            let cfg = crate::cfg::attr(hook.cfg.as_ref());
+            quote!(#cfg #method)
+        });
     quote! {
         #[doc = #doc]
         #vis struct #tagged_ident<'a> {
@@ -40,7 +44,7 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     }
 }
 
-fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let sig = &hook.method.sig;

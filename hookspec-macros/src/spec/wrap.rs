@@ -30,7 +30,9 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
         "The wrapper of `{}`; implemented by `#[hookimpl(wrapper)]`.",
         hook.method.sig.ident
     );
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
     parse_quote_spanned! {hook.method.sig.ident.span()=>
+        #cfg
         #[doc = #doc]
         #[doc(hidden)]
         fn #wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
@@ -56,12 +58,15 @@ pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
          [`call`](Self::call) runs the wrappers inside this one and the implementations, \
          once; a wrapper that drops it answers the call itself."
     );
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
     quote! {
+        #cfg
         #[doc = #doc]
         #vis struct #next<'n> {
             rest: &'n mut dyn ::core::ops::FnMut(#(#types),*) #arrow,
         }
 
+        #cfg
         impl<'n> #next<'n> {
             #[doc(hidden)]
             /// Not public API; used by generated code.

@@ -87,8 +87,9 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
     let vis = &spec.item.vis;
     let ty = format_ident!("__{}Deprecations", spec_ident);
     let warnings = deprecated.iter().map(|(hook, since, note)| {
-        let name = &hook.method.sig.ident;
-        let key = hook_key(name);
+        let key = hook_key(&hook.method.sig.ident);
+        let span = hook.method.sig.ident.span();
+        let name = crate::signature::name(&hook.method.sig.ident);
         let text = match note {
             Some(note) => format!(
                 "hook `{spec_ident}::{name}` is deprecated: {}",
@@ -96,7 +97,7 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
             ),
             None => format!("hook `{spec_ident}::{name}` is deprecated"),
         };
-        let note = LitStr::new(&text, name.span());
+        let note = LitStr::new(&text, span);
         let since = since.iter();
         let cfg = crate::cfg::attr(hook.cfg.as_ref());
         quote! {

@@ -298,10 +298,10 @@ impl Options {
                 Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Str(name),
                     ..
-                }) => match name.parse::<Ident>() {
+                }) => match hook_name(&name) {
                     // Parsed at the literal's span, so errors about the hook point there.
-                    Ok(hook) => self.specname.set(errors, key, hook),
-                    Err(_) => errors.at(
+                    Some(hook) => self.specname.set(errors, key, hook),
+                    None => errors.at(
                         &name,
                         "`specname` takes the name of a hook: `specname = \"get_adapter\"`",
                     ),
@@ -325,6 +325,21 @@ impl Options {
             flag => errors.at(key, format!("`{flag}` takes no value; write just `{flag}`")),
         }
     }
+}
+
+/// The hook a `specname` names: `"get_adapter"`, or `"type"` (or `"r#type"`) for
+/// the hook `fn r#type`.
+fn hook_name(name: &LitStr) -> Option<Ident> {
+    if let Ok(hook) = name.parse::<Ident>() {
+        return Some(hook);
+    }
+    let word = name.parse_with(Ident::parse_any).ok()?;
+    // The keywords that cannot be raw identifiers cannot name a hook either.
+    let text = word.to_string();
+    if ["_", "self", "Self", "super", "crate"].contains(&text.as_str()) {
+        return None;
+    }
+    Some(Ident::new_raw(&text, word.span()))
 }
 
 /// `"a"` or `["a", "b"]`: plugin names for `before` and `after`.

@@ -204,6 +204,12 @@ fn has_non_static_lifetime(tokens: TokenStream) -> bool {
     })
 }
 
+/// The name a user sees for `ident`, without `r#`: `fn r#type` is the hook "type"
+/// in tables, introspection and messages.
+pub(crate) fn name(ident: &Ident) -> String {
+    syn::ext::IdentExt::unraw(ident).to_string()
+}
+
 /// `wrap_get_adapter` for `get_adapter`, at the hook's span.
 pub(crate) fn wrap_ident(hook: &Ident) -> Ident {
     quote::format_ident!("wrap_{}", hook, span = hook.span())

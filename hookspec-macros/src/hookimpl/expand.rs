@@ -282,7 +282,7 @@ fn block(
 /// A wrapper of a historic hook is a compile error, raised by constant evaluation
 /// at the wrapper's name (only the spec knows which hooks are historic).
 fn assert_wrappable(krate: &Path, spec: &Path, hook: &Ident) -> TokenStream {
-    let name = hook.to_string();
+    let name = crate::signature::name(hook);
     let krate = respan(krate, hook.span());
     quote_spanned! {hook.span()=>
         const _: () = #krate::__private::assert_wrappable::<dyn #spec>(#name);
@@ -332,7 +332,7 @@ fn source(krate: &Path) -> TokenStream {
 /// The `ImplMeta` of one implementation; `file!()` and `line!()` carry the span of
 /// the function's name, so they report where the user wrote it.
 fn impl_meta(krate: &Path, sig: &syn::Signature, options: &Options) -> TokenStream {
-    let hook = hook_ident(sig, options).to_string();
+    let hook = crate::signature::name(&hook_ident(sig, options));
     let order = Ident::new(order_variant(options), Span::call_site());
     let location = sig.ident.span();
     let file = quote_spanned!(location=> ::core::file!());

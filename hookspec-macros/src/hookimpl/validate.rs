@@ -31,7 +31,7 @@ fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) 
             attribute_span(),
             format!(
                 "name the spec whose hook `{}` implements: `#[hookimpl(Spec)]`",
-                sig.ident
+                signature::name(&sig.ident)
             ),
         ));
     }
@@ -81,7 +81,7 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
     let spec = item.trait_.as_ref().map(|(path, _)| path);
     let mut seen = BTreeMap::new();
     for method in methods {
-        let name = super::ast::hook_ident(&method.sig, &method.options).to_string();
+        let name = signature::name(&super::ast::hook_ident(&method.sig, &method.options));
         let wrapper = method.options.wrapper.is_set();
         // Methods under different cfgs (`feature = "a"`, `not(feature = "a")`)
         // are alternatives, not twice the same.
@@ -104,7 +104,7 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
 /// A function named like a spec's wrapper method (`wrap_<hook>`) without
 /// `wrapper` would implement that method and never run as a hook.
 pub(crate) fn check_not_wrap_method(sig: &syn::Signature, options: &Options, errors: &mut Errors) {
-    let hook = super::ast::hook_ident(sig, options).to_string();
+    let hook = signature::name(&super::ast::hook_ident(sig, options));
     if let (Some(wrapped), false) = (hook.strip_prefix("wrap_"), options.wrapper.is_set()) {
         errors.at(
             &sig.ident,

@@ -65,7 +65,11 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let forwards: Vec<TokenStream> = hook.args.iter().map(|(arg, ty)| forward(arg, ty)).collect();
     let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
     let arrow = arrow(hook, &output);
-    let returns = format!("Calls the `{name}` hook: {}.", describes(strategy));
+    let returns = format!(
+        "Calls the `{}` hook: {}.",
+        crate::signature::name(name),
+        describes(strategy)
+    );
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let impls = format_ident!("impls", span = Span::mixed_site());
@@ -237,8 +241,9 @@ fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream
         ),
         None => (quote!(), ""),
     };
+    let shown = crate::signature::name(name);
     let doc = format!(
-        "Calls the historic `{name}` hook: every implementation runs now, and every plugin registered later runs it when it registers. {callback_doc}"
+        "Calls the historic `{shown}` hook: every implementation runs now, and every plugin registered later runs it when it registers. {callback_doc}"
     );
     // Each argument is kept and cloned for every plugin registered later,
     // possibly on another thread. `__hookcore_replay` is generic over the

@@ -44,14 +44,14 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
         .push(parse_quote_spanned!(name_span=> ::core::marker::Send));
     item.supertraits
         .push(parse_quote_spanned!(name_span=> ::core::marker::Sync));
-    let spec_name = item.ident.to_string();
+    let spec_name = crate::signature::name(&item.ident);
     let mut hooks = spec.hooks.iter();
     for trait_item in &mut item.items {
         let syn::TraitItem::Fn(method) = trait_item else {
             continue;
         };
         let Some(hook) = hooks.next() else { break };
-        let hook_name = method.sig.ident.to_string();
+        let hook_name = crate::signature::name(&method.sig.ident);
         let body = hook
             .returns
             .neutral()
@@ -79,12 +79,12 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
     let spec_ident = &spec.item.ident;
     let caller_ident = spec.caller_ident();
     let tagged_ident = spec.tagged_ident();
-    let spec_name = spec_ident.to_string();
+    let spec_name = crate::signature::name(spec_ident);
     let infos: Vec<(Option<&TokenStream>, TokenStream)> = spec
         .hooks
         .iter()
         .map(|hook| {
-            let name = hook.method.sig.ident.to_string();
+            let name = crate::signature::name(&hook.method.sig.ident);
             let firstresult = hook.firstresult.is_some();
             let historic = hook.historic.is_some();
             let signature = pretty(&hook.method.sig);

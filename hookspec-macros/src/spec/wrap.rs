@@ -28,7 +28,7 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     let arrow = arrow(hook, &output);
     let doc = format!(
         "The wrapper of `{}`; implemented by `#[hookimpl(wrapper)]`.",
-        hook.method.sig.ident
+        crate::signature::name(&hook.method.sig.ident)
     );
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
     parse_quote_spanned! {hook.method.sig.ident.span()=>

@@ -88,7 +88,7 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     // The same, each implementation reported to the monitors before and after.
     let monitored = quote! {
         #krate::__private::call::#strategy(
-            #impls.iter().zip(#call.plugins),
+            ::core::iter::Iterator::zip(#impls.iter(), #call.plugins),
             |(#plugin, #owner)| {
                 #monitors.before_impl(#call, #owner);
                 let #value = #spec_ident::#name(&**#plugin, #(#forwards),*);

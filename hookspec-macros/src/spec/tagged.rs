@@ -89,7 +89,7 @@ fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         pub fn #name #generics (&self, #(#params),*) -> #output {
             let #dispatch = &self.dispatch;
             #krate::__private::call::#strategy(
-                #dispatch.impls(#index).iter().zip(#dispatch.impl_plugins(#index)),
+                ::core::iter::Iterator::zip(#dispatch.impls(#index).iter(), #dispatch.impl_plugins(#index)),
                 |(#plugin, #owner)| #body,
             )
         }

@@ -226,8 +226,8 @@ fn block(
     // Spanned on the spec's path, where "not a hook spec" then points.
     let plugin_impl = quote_spanned! {spec.span()=>
         impl #impl_generics #plugin_trait for #self_ty #where_clause {
-            const SOURCE: #krate::__private::Source = SOURCE;
-            const IMPLS: &'static [#krate::__private::ImplMeta] = IMPLS;
+            const SOURCE: #krate::__private::Source = __HOOKCORE_SOURCE;
+            const IMPLS: &'static [#krate::__private::ImplMeta] = __HOOKCORE_IMPLS;
 
             fn __into_object(self: #krate::__private::Arc<Self>) -> #krate::__private::Arc<dyn #spec> {
                 self
@@ -243,7 +243,7 @@ fn block(
         // Validation asks for `instance` or `runtime` here.
         (None, None) => None,
     };
-    let linked = match instance {
+    let (instance, linked) = match instance {
         Some(instance) if link => {
             let plugin_name = options.name.value.as_ref().map_or_else(
                 || {
@@ -252,29 +252,38 @@ fn block(
                 },
                 |name| quote!(#name),
             );
-            let object = linked_object(spec, &quote!(&INSTANCE));
-            let entry = linked_entry(&krate, &plugin_name, &quote!(SOURCE), &quote!(IMPLS));
-            quote! {
-                // A static, not a const: the instance may hold atomics or locks.
-                static INSTANCE: #self_ty = #instance;
-                #object
-                #entry
-            }
+            let object = linked_object(spec, &quote!(&__HOOKCORE_INSTANCE));
+            let entry = linked_entry(
+                &krate,
+                &plugin_name,
+                &quote!(__HOOKCORE_SOURCE),
+                &quote!(__HOOKCORE_IMPLS),
+            );
+            // A static, not a const: the instance may hold atomics or locks.
+            let instance = quote!(static __HOOKCORE_INSTANCE: #self_ty = #instance;);
+            (instance, quote!(#object #entry))
         }
-        _ => quote!(),
+        _ => (quote!(), quote!()),
     };
     // A cfg on the block itself switches its plugin off with it.
     let cfg = crate::cfg::attr(crate::cfg::predicate(&item.attrs).as_ref());
+    // The user's `instance` expression stands in the outer block, where the
+    // only generated name is the instance's own: the items of the inner block
+    // cannot be named by it. (The wrapper checks, unnamed, stay outside too, so
+    // their messages keep their path.)
     quote! {
         #cfg
         const _: () = {
-            const SOURCE: #krate::__private::Source = #source;
-            const IMPLS: &'static [#krate::__private::ImplMeta] = #metas;
-
-            #plugin_impl
+            #instance
             #(#wrappable)*
 
-            #linked
+            const _: () = {
+                const __HOOKCORE_SOURCE: #krate::__private::Source = #source;
+                const __HOOKCORE_IMPLS: &'static [#krate::__private::ImplMeta] = #metas;
+
+                #plugin_impl
+                #linked
+            };
         };
     }
 }
@@ -289,17 +298,18 @@ fn assert_wrappable(krate: &Path, spec: &Path, hook: &Ident) -> TokenStream {
     }
 }
 
-/// `OBJECT`: a function returning the plugin object, as the slice stores it.
+/// `__HOOKCORE_OBJECT`: a function returning the plugin object, as the slice
+/// stores it.
 fn linked_object(spec: &Path, reference: &TokenStream) -> TokenStream {
     quote! {
         fn __hookcore_instance() -> &'static dyn #spec {
             #reference
         }
-        static OBJECT: fn() -> &'static dyn #spec = __hookcore_instance;
+        static __HOOKCORE_OBJECT: fn() -> &'static dyn #spec = __hookcore_instance;
     }
 }
 
-/// The linkme entry for the plugin object in `OBJECT`.
+/// The linkme entry for the plugin object in `__HOOKCORE_OBJECT`.
 fn linked_entry(
     krate: &Path,
     name: &TokenStream,
@@ -309,8 +319,8 @@ fn linked_entry(
     quote! {
         #[#krate::__private::linkme::distributed_slice(#krate::__private::LINKED)]
         #[linkme(crate = #krate::__private::linkme)]
-        static ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
-            object: &OBJECT,
+        static __HOOKCORE_ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
+            object: &__HOOKCORE_OBJECT,
             name: #name,
             source: #source,
             impls: #impls,

@@ -11,6 +11,7 @@ mod errors;
 #[cfg(test)]
 mod fuzz;
 mod hookimpl;
+mod lints;
 mod options;
 mod peel;
 mod returns;

@@ -155,8 +155,13 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     let method_name = trait_method(&hook_ident(sig, options), options);
     // Spanned on the user's name (or `specname`), so "not a member of trait"
     // points at it.
+    // The function's lint levels, and `&self` is one argument more than it takes.
+    let lints = crate::lints::levels(&item.attrs);
+    let extra = crate::lints::extra_arguments();
     let method = quote_spanned! {method_name.span()=>
         #[inline]
+        #(#lints)*
+        #extra
         fn #method_name #generics (&self, #(#params),*) #output {
             #name(#(#args),*)
         }

@@ -44,13 +44,18 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     }
 }
 
-/// The attributes a caller method copies from its hook: docs and `#[deprecated]`
-/// (so that calling a deprecated hook warns).
-pub(crate) fn copied_attrs(hook: &Hook) -> impl Iterator<Item = &syn::Attribute> {
-    hook.method
+/// The attributes a caller method copies from its hook: docs, `#[deprecated]`
+/// (so that calling a deprecated hook warns) and lint levels.
+pub(crate) fn copied_attrs(hook: &Hook) -> Vec<syn::Attribute> {
+    let mut attrs: Vec<syn::Attribute> = hook
+        .method
         .attrs
         .iter()
         .filter(|attr| attr.path().is_ident("doc") || attr.path().is_ident("deprecated"))
+        .cloned()
+        .collect();
+    attrs.extend(crate::lints::levels(&hook.method.attrs));
+    attrs
 }
 
 fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
@@ -260,12 +265,16 @@ fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream
     });
     let call = format_ident!("call", span = Span::mixed_site());
     let callback_clause = callback.as_ref().map(|_| quote!(,));
+    // The callback and the replay's `call` are one argument more than the hook's.
+    let extra = crate::lints::extra_arguments();
     quote! {
         #(#attrs)*
         ///
         #[doc = #doc]
+        #extra
         pub fn #name(&self, #(#params,)* #callback_param #callback_clause) {
             // Items are not hygienic: the names must not collide with the user's.
+            #extra
             fn __hookcore_replay<#(#generics,)* __HookcoreCall>(
                 #(#args: #generics,)*
                 #call: __HookcoreCall,

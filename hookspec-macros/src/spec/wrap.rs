@@ -31,10 +31,15 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
         crate::signature::name(&hook.method.sig.ident)
     );
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
+    // `next` is one argument more than the hook's.
+    let extra = crate::lints::extra_arguments();
     parse_quote_spanned! {hook.method.sig.ident.span()=>
         #cfg
         #[doc = #doc]
         #[doc(hidden)]
+        #(#lints)*
+        #extra
         fn #wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
             #rest.call(#(#args),*)
         }
@@ -59,14 +64,20 @@ pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
          once; a wrapper that drops it answers the call itself."
     );
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
     quote! {
         #cfg
         #[doc = #doc]
+        // The continuation's closure type, around the hook's types, is ours.
+        #[allow(clippy::type_complexity)]
+        #(#lints)*
         #vis struct #next<'n> {
             rest: &'n mut dyn ::core::ops::FnMut(#(#types),*) #arrow,
         }
 
         #cfg
+        #[allow(clippy::type_complexity)]
+        #(#lints)*
         impl<'n> #next<'n> {
             #[doc(hidden)]
             /// Not public API; used by generated code.

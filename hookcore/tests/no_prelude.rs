@@ -1,7 +1,10 @@
 //! Generated code names everything by its full path: specs and plugins compile
-//! in a `#![no_implicit_prelude]` module.
+//! in a `#![no_implicit_prelude]` module. The module is private, so an unused
+//! generated item would warn (a historic hook's hidden wrapper method did).
 
-pub mod plain {
+#![deny(warnings)]
+
+mod plain {
     #![no_implicit_prelude]
 
     use ::core::option::Option::{self, None, Some};

@@ -1,5 +1,10 @@
 //! Wrappers: for each hook, the trait method a `#[hookimpl(wrapper)]` implements
 //! (`wrap_<hook>`) and the continuation type it receives (`<Spec><Hook>Next`).
+//!
+//! A historic hook can have no wrapper, yet it keeps both, hidden and never
+//! called: a wrapper written for it then compiles against them, and its one error
+//! is hookcore's "a historic hook cannot have a wrapper". Without them rustc would
+//! first report the missing type and trait method, by their generated names.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -34,12 +39,15 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     let lints = crate::lints::levels(&hook.method.attrs);
     // `next` is one argument more than the hook's.
     let extra = crate::lints::extra_arguments();
+    // Never called for a historic hook, whose calls run without wrappers.
+    let unused = hook.historic.map(|_| quote!(#[allow(dead_code)]));
     parse_quote_spanned! {hook.method.sig.ident.span()=>
         #cfg
         #[doc = #doc]
         #[doc(hidden)]
         #(#lints)*
         #extra
+        #unused
         fn #wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
             #rest.call(#(#args),*)
         }
@@ -63,11 +71,14 @@ pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
          [`call`](Self::call) runs the wrappers inside this one and the implementations, \
          once; a wrapper that drops it answers the call itself."
     );
+    // Not documented for a historic hook, which takes no wrapper (module docs).
+    let hidden = hook.historic.map(|_| quote!(#[doc(hidden)]));
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
     let lints = crate::lints::levels(&hook.method.attrs);
     quote! {
         #cfg
         #[doc = #doc]
+        #hidden
         // The continuation's closure type, around the hook's types, is ours.
         #[allow(clippy::type_complexity)]
         #(#lints)*

@@ -64,20 +64,6 @@ impl Site {
     }
 }
 
-/// Where an option does belong, for the message when it stands elsewhere.
-fn home_of(option: &str) -> &'static str {
-    match option {
-        FIRSTRESULT => "on a hook method of a #[hookspec] trait: `#[hookspec(firstresult)]`",
-        HISTORIC => "on a hook method of a #[hookspec] trait: `#[hookspec(historic)]`",
-        TRYFIRST | TRYLAST | WRAPPER | BEFORE | AFTER | SPECNAME => {
-            "on a #[hookimpl] function, or on a method inside a #[hookimpl] impl block"
-        }
-        NAME => "on a #[hookimpl] function or impl block: `#[hookimpl(name = \"...\")]`",
-        INSTANCE | RUNTIME => "on a #[hookimpl] impl block",
-        _ => "on #[hookspec] on a trait, or on #[hookimpl] on a function or impl block",
-    }
-}
-
 const ALL: &[&str] = &[
     FIRSTRESULT,
     TRYFIRST,
@@ -368,57 +354,6 @@ fn is_keyword(word: &Ident) -> bool {
     ALL.iter().any(|keyword| word == keyword)
 }
 
-/// Whether `site` takes the option `word`; if not, says where it belongs.
-fn accepted(site: Site, word: &Ident, errors: &mut Errors) -> bool {
-    if site.accepts().iter().any(|option| word == option) {
-        return true;
-    }
-    let option = word.to_string();
-    errors.at(
-        word,
-        format!(
-            "`{option}` does not go on {}; it belongs {}",
-            site.describe(),
-            home_of(&option)
-        ),
-    );
-    false
-}
-
-/// "unknown option" with what the site takes, and the closest keyword if any.
-fn unknown(site: Site, word: &str) -> String {
-    let takes = site
-        .accepts()
-        .iter()
-        .map(|option| format!("`{option}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut message = format!("unknown option `{word}`; {} takes {takes}", site.describe());
-    if site == Site::ImplFn {
-        message.push_str(", after the spec trait");
-    }
-    if let Some(close) = ALL.iter().find(|keyword| edit_distance(word, keyword) <= 2) {
-        message.push_str(&format!("; did you mean `{close}`?"));
-    }
-    message
-}
-
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}
-
 /// The path generated code reaches hookcore by: `crate = ...` or `::hookcore`.
 pub(crate) fn runtime_path(options: &Options) -> Path {
     options
@@ -428,154 +363,10 @@ pub(crate) fn runtime_path(options: &Options) -> Path {
         .unwrap_or_else(|| syn::parse_quote!(::hookcore))
 }
 
-/// Removes the attributes named `name` (`#[hookspec(..)]`, `#[hookimpl(..)]`, with any
-/// path before the name) from `attrs` and parses their options at `site`.
-pub(crate) fn take(
-    attrs: &mut Vec<syn::Attribute>,
-    name: &str,
-    site: Site,
-    errors: &mut Errors,
-) -> Options {
-    let mut options = Options::default();
-    let mut seen = false;
-    let mut kept = Vec::with_capacity(attrs.len());
-    for attr in attrs.drain(..) {
-        if switches(&attr, name) {
-            errors.at(
-                &attr,
-                format!(
-                    "#[{name}(..)] options cannot be switched by `cfg_attr`: they are read before cfg is decided; write the item twice, under `#[cfg(..)]` and `#[cfg(not(..))]`"
-                ),
-            );
-            continue;
-        }
-        let ours = attr
-            .path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == name);
-        if !ours {
-            kept.push(attr);
-            continue;
-        }
-        if seen {
-            errors.at(
-                &attr,
-                format!("#[{name}] is given twice; put all options in one"),
-            );
-            continue;
-        }
-        seen = true;
-        let args = match &attr.meta {
-            syn::Meta::Path(_) => Args(Punctuated::new()),
-            syn::Meta::List(list) => match list.parse_args::<Args>() {
-                Ok(args) => args,
-                Err(error) => {
-                    errors.push(error);
-                    continue;
-                }
-            },
-            syn::Meta::NameValue(_) => {
-                errors.at(
-                    &attr,
-                    format!("write options in parentheses: `#[{name}(...)]`"),
-                );
-                continue;
-            }
-        };
-        options = Options::parse(site, args, errors);
-    }
-    *attrs = kept;
-    options
-}
-
-/// Whether `attr` is a `cfg_attr` that would put attribute `name` on the item.
-fn switches(attr: &syn::Attribute, name: &str) -> bool {
-    let syn::Meta::List(list) = &attr.meta else {
-        return false;
-    };
-    if !list.path.is_ident("cfg_attr") {
-        return false;
-    }
-    let Ok((_, inner)) = crate::cfg::split_cfg_attr(list) else {
-        return false;
-    };
-    inner.iter().any(|meta| {
-        meta.path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == name)
-    })
-}
-
-/// Removes the attributes named `name` from `attrs`, each reported with `message`.
-pub(crate) fn reject(
-    attrs: &mut Vec<syn::Attribute>,
-    name: &str,
-    message: &str,
-    errors: &mut Errors,
-) {
-    attrs.retain(|attr| {
-        let ours = attr
-            .path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == name);
-        if ours {
-            errors.at(attr, message);
-        }
-        !ours
-    });
-}
-
+mod attrs;
+mod messages;
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::peel::invisible;
-    use quote::quote;
+mod tests;
 
-    /// Options written with values from `macro_rules!` fragments.
-    fn parse_grouped(site: Site, args: proc_macro2::TokenStream) -> (Options, Errors) {
-        let mut errors = Errors::default();
-        let options = Options::parse(site, syn::parse2(args).unwrap(), &mut errors);
-        (options, errors)
-    }
-
-    #[test]
-    fn values_from_macro_fragments_are_taken() {
-        let (name, before, after, krate) = (
-            invisible("\"p\""),
-            invisible("\"a\""),
-            invisible("[\"b\", \"c\"]"),
-            invisible("::my::hookcore"),
-        );
-        let (options, errors) = parse_grouped(
-            Site::ImplFn,
-            quote!(Spec, name = #name, before = #before, after = #after, crate = #krate),
-        );
-        assert!(errors.finish().is_ok());
-        assert_eq!(options.name.value.unwrap().value(), "p");
-        let names = |list: Vec<LitStr>| list.iter().map(LitStr::value).collect::<Vec<_>>();
-        assert_eq!(names(options.before.value.unwrap()), ["a"]);
-        assert_eq!(names(options.after.value.unwrap()), ["b", "c"]);
-        let krate = options.krate.value.unwrap();
-        assert_eq!(
-            quote!(#krate).to_string(),
-            quote!(::my::hookcore).to_string()
-        );
-
-        let (spec, hook) = (invisible("crate::Spec"), invisible("\"get\""));
-        let (options, errors) = parse_grouped(Site::ImplFn, quote!(#spec, specname = #hook));
-        assert!(errors.finish().is_ok());
-        assert_eq!(options.specname.value.unwrap(), "get");
-        assert!(options.spec.is_some());
-    }
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("firstresult", "firstresult"), 0);
-        assert_eq!(edit_distance("firsresult", "firstresult"), 1);
-        assert_eq!(edit_distance("tryfrist", "tryfirst"), 2);
-        assert_eq!(edit_distance("", "name"), 4);
-    }
-}
+pub(crate) use attrs::{reject, take};
+use messages::{accepted, unknown};

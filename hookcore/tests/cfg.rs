@@ -60,6 +60,17 @@ impl Gated for Block {
     }
 }
 
+/// A whole block switched off: no plugin, though the type exists.
+pub struct Never;
+
+#[hookimpl(name = "never")]
+#[cfg(any())]
+impl Gated for Never {
+    fn first(&self) -> u8 {
+        0
+    }
+}
+
 #[hookimpl(Gated, name = "on")]
 #[cfg(all())]
 fn last(key: u8) -> Option<u8> {
@@ -116,6 +127,7 @@ fn a_cfgd_method_or_function_is_not_listed_and_does_not_run() {
     let pm = PluginManager::<dyn Gated>::linked().unwrap();
     assert_eq!(pm.hooks_of("block").unwrap(), ["first", "kept", "remember"]);
     assert!(pm.hooks_of("off").is_err());
+    assert!(pm.hooks_of("never").is_err());
     assert_eq!(pm.hooks_of("on").unwrap(), ["last"]);
     let last: Vec<String> = pm
         .hookimpls("last")

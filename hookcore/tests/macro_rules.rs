@@ -35,10 +35,11 @@ spec!(
 
 static THIRD_RAN: AtomicBool = AtomicBool::new(false);
 
-/// A free-function implementation; name, order and hook are fragments.
+/// A free-function implementation; spec, name, order, hook and path to
+/// hookcore are fragments.
 macro_rules! check {
-    ($fn:ident, $name:literal, after = $after:expr, $hook:literal, $ty:ty, $body:expr) => {
-        #[hookcore::hookimpl(Checks, name = $name, after = $after, specname = $hook, crate = ::hookcore)]
+    ($spec:path, $krate:path, $fn:ident, $name:literal, after = $after:expr, $hook:literal, $ty:ty, $body:expr) => {
+        #[hookcore::hookimpl($spec, name = $name, after = $after, specname = $hook, crate = $krate)]
         fn $fn(text: &str) -> $ty {
             ($body)(text)
         }
@@ -51,6 +52,8 @@ fn check(_text: &str) -> Result<(), String> {
 }
 
 check!(
+    Checks,
+    ::hookcore,
     refuse,
     "second",
     after = "first",
@@ -59,6 +62,8 @@ check!(
     |text: &str| Err(format!("no {text}"))
 );
 check!(
+    crate::Checks,
+    hookcore,
     never,
     "third",
     after = ["first", "second"],
@@ -72,8 +77,8 @@ check!(
 
 /// An impl block whose type, spec, name and hook options are fragments.
 macro_rules! plugin {
-    ($spec:path, $ty:ty, $name:literal, $before:literal, $next:ty) => {
-        #[hookcore::hookimpl(name = $name)]
+    ($spec:path, $ty:ty, $name:literal, $before:literal, $next:ty, $krate:path) => {
+        #[hookcore::hookimpl(name = $name, crate = $krate)]
         impl $spec for $ty {
             #[hookimpl(before = $before)]
             fn find(&self, key: u8) -> Option<u8> {
@@ -93,7 +98,14 @@ macro_rules! plugin {
 }
 
 pub struct Finder;
-plugin!(Checks, Finder, "finder", "lookup", ChecksEachNext<'_>);
+plugin!(
+    Checks,
+    Finder,
+    "finder",
+    "lookup",
+    ChecksEachNext<'_>,
+    ::hookcore
+);
 
 #[hookcore::hookimpl(Checks, name = "lookup")]
 fn find(key: u8) -> Option<u8> {

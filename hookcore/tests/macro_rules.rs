@@ -148,3 +148,42 @@ fn names_and_hooks_are_as_the_fragments_give_them() {
     assert_eq!(finder[0].plugin, "finder");
     assert_eq!(finder[0].before, ["lookup"]);
 }
+
+/// A spec whose hooks and their attributes are fragments: `$(#[$attr:meta])*`,
+/// as macros that pass docs through write them.
+macro_rules! hooks {
+    ($spec:ident { $($(#[$attr:meta])* fn $hook:ident(&self) -> $ty:ty;)* }) => {
+        #[hookcore::hookspec]
+        pub trait $spec {
+            $($(#[$attr])* fn $hook(&self) -> $ty;)*
+        }
+    };
+}
+
+hooks!(Passed {
+    /// The first answer.
+    #[hookspec(firstresult)]
+    fn answer(&self) -> Option<u8>;
+    #[cfg(any())]
+    fn absent(&self) -> u8;
+    #[allow(clippy::type_complexity)]
+    fn present(&self) -> u8;
+});
+
+#[hookcore::hookimpl(Passed)]
+fn answer() -> Option<u8> {
+    Some(42)
+}
+
+#[test]
+fn attributes_from_meta_fragments_are_read() {
+    let pm = PluginManager::<dyn Passed>::linked().unwrap();
+    let answer: Option<u8> = pm.hook().answer();
+    assert_eq!(answer, Some(42));
+    let names: Vec<&str> = <dyn Passed as hookcore::HookSpec>::HOOKS
+        .iter()
+        .map(|hook| hook.name)
+        .collect();
+    assert_eq!(names, ["answer", "present"]);
+    assert!(pm.hook().present().is_empty());
+}

@@ -60,7 +60,8 @@ impl Gated for Block {
     }
 }
 
-/// A whole block switched off: no plugin, though the type exists.
+/// A whole block switched off: no plugin, though the type exists. (rustc decides
+/// a cfg on the item itself before the attribute runs, in either order.)
 pub struct Never;
 
 #[hookimpl(name = "never")]
@@ -93,6 +94,35 @@ impl Gated for Wraps {
     fn last(&self, key: u8, next: GatedLastNext<'_>) -> Option<u8> {
         next.call(key * 10)
     }
+}
+
+/// A spec switched off as a whole, and one switched on (decided by rustc before
+/// the attribute runs).
+#[hookspec]
+#[cfg(any())]
+pub trait Nowhere {
+    fn hook(&self) -> u8;
+}
+
+#[hookspec]
+#[cfg(all())]
+pub trait Somewhere {
+    #[deprecated(note = "gone soon")]
+    fn hook(&self, value: u8) -> u8;
+    #[hookspec(firstresult)]
+    fn first(&self, next: u8) -> Option<u8>;
+}
+
+#[hookimpl(Somewhere)]
+fn first(next: u8) -> Option<u8> {
+    Some(next)
+}
+
+#[test]
+fn a_cfg_on_the_spec_trait_switches_all_of_it() {
+    let pm = PluginManager::<dyn Somewhere>::linked().unwrap();
+    assert_eq!(pm.hook().first(3), Some(3));
+    assert_eq!(<dyn Somewhere as HookSpec>::HOOKS.len(), 2);
 }
 
 #[test]

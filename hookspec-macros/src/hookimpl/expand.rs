@@ -175,12 +175,9 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     let meta = impl_meta(&krate, sig, options);
     let source = source(&krate);
     let entry = linked_entry(&krate, &plugin_name, &source, &quote!(&[#meta]));
-    // A cfg on the function switches its plugin off with it.
-    let cfg = crate::cfg::attr(crate::cfg::predicate(&item.attrs).as_ref());
     quote! {
         #item
 
-        #cfg
         const _: () = {
             #assert_spec
 
@@ -270,14 +267,11 @@ fn block(
         }
         _ => (quote!(), quote!()),
     };
-    // A cfg on the block itself switches its plugin off with it.
-    let cfg = crate::cfg::attr(crate::cfg::predicate(&item.attrs).as_ref());
     // The user's `instance` expression stands in the outer block, where the
     // only generated name is the instance's own: the items of the inner block
     // cannot be named by it. (The wrapper checks, unnamed, stay outside too, so
     // their messages keep their path.)
     quote! {
-        #cfg
         const _: () = {
             #instance
             #(#wrappable)*

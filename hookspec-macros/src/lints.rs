@@ -36,6 +36,13 @@ pub(crate) fn extra_arguments() -> proc_macro2::TokenStream {
     quote!(#[allow(clippy::too_many_arguments)])
 }
 
+/// `#[allow(clippy::type_complexity)]`, for a generated item whose types wrap the
+/// hook's (`Vec<T>`, `Tagged<T>`, a continuation's closure): the wrapping is the
+/// macros' doing.
+pub(crate) fn wrapped_types() -> proc_macro2::TokenStream {
+    quote!(#[allow(clippy::type_complexity)])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,7 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
         let cfg = crate::cfg::attr(hook.cfg.as_ref());
         quote!(#cfg #method)
     });
+    let wrapped_types = crate::lints::wrapped_types();
     quote! {
         #[doc = #doc]
         #vis struct #caller_ident<'a> {
@@ -36,8 +37,10 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
         }
 
         // The methods call the hooks; a `#[deprecated]` hook warns where a user
-        // calls its caller method, not here.
+        // calls its caller method, not here. The call's outcome wraps the hook's
+        // type (`Vec<T>`, `Result<Vec<T>, E>`), which is the macros' doing.
         #[allow(deprecated)]
+        #wrapped_types
         impl #caller_ident<'_> {
             #(#methods)*
         }

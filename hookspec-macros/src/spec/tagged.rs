@@ -31,13 +31,16 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
             let cfg = crate::cfg::attr(hook.cfg.as_ref());
             quote!(#cfg #method)
         });
+    let wrapped_types = crate::lints::wrapped_types();
     quote! {
         #[doc = #doc]
         #vis struct #tagged_ident<'a> {
             dispatch: #krate::__private::Dispatch<'a, dyn #spec_ident>,
         }
 
+        // `Vec<Tagged<T>>` around the hook's type is the macros' doing.
         #[allow(deprecated)]
+        #wrapped_types
         impl #tagged_ident<'_> {
             #(#methods)*
         }

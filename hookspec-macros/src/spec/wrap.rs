@@ -37,8 +37,9 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     );
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
     let lints = crate::lints::levels(&hook.method.attrs);
-    // `next` is one argument more than the hook's.
+    // `next` is one argument more than the hook's, and the outcome wraps its type.
     let extra = crate::lints::extra_arguments();
+    let wrapped_types = crate::lints::wrapped_types();
     // Never called for a historic hook, whose calls run without wrappers.
     let unused = hook.historic.map(|_| quote!(#[allow(dead_code)]));
     parse_quote_spanned! {hook.method.sig.ident.span()=>
@@ -47,6 +48,7 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
         #[doc(hidden)]
         #(#lints)*
         #extra
+        #wrapped_types
         #unused
         fn #wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
             #rest.call(#(#args),*)
@@ -75,19 +77,20 @@ pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
     let hidden = hook.historic.map(|_| quote!(#[doc(hidden)]));
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
     let lints = crate::lints::levels(&hook.method.attrs);
+    let wrapped_types = crate::lints::wrapped_types();
     quote! {
         #cfg
         #[doc = #doc]
         #hidden
         // The continuation's closure type, around the hook's types, is ours.
-        #[allow(clippy::type_complexity)]
+        #wrapped_types
         #(#lints)*
         #vis struct #next<'n> {
             rest: &'n mut dyn ::core::ops::FnMut(#(#types),*) #arrow,
         }
 
         #cfg
-        #[allow(clippy::type_complexity)]
+        #wrapped_types
         #(#lints)*
         impl<'n> #next<'n> {
             #[doc(hidden)]

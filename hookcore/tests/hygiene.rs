@@ -41,6 +41,12 @@ mod plugin {
         fn all(&self, value: ::std::string::String) -> usize;
         /// A fallible hook.
         fn fallible(&self) -> ::core::result::Result<(), &'static str>;
+        /// Switched off: the tables are built with `cfg!`, next to a shadowed
+        /// prelude.
+        #[cfg(any())]
+        fn gone(&self) -> bool;
+        /// After a switched-off hook.
+        fn after_gone(&self) -> u8;
     }
 
     /// A free-function plugin.
@@ -57,6 +63,13 @@ mod plugin {
         fn all(&self, value: ::std::string::String) -> usize {
             value.len()
         }
+        #[cfg(any())]
+        fn gone(&self) -> bool {
+            true
+        }
+        fn after_gone(&self) -> u8 {
+            1
+        }
     }
 }
 
@@ -67,6 +80,7 @@ fn generated_code_uses_only_absolute_paths() {
     assert_eq!(pm.hook().first("a"), Some(b'a'));
     assert_eq!(pm.hook().all("abc".to_owned()), [3]);
     assert_eq!(pm.hook().fallible(), Ok(()));
+    assert_eq!(pm.hook().after_gone(), [1]);
 }
 
 /// Hook arguments named like the locals and items of generated code.

@@ -82,7 +82,7 @@ pub(crate) fn slice(
     let keep = entries.iter().map(|(predicate, _)| kept(*predicate));
     let count = entries.len();
     quote! {{
-        const KEEP: [bool; #count] = [#(#keep),*];
+        const KEEP: [::core::primitive::bool; #count] = [#(#keep),*];
         const ALL: [#ty; #count] = [#(#values),*];
         const KEPT: [#ty; #krate::__private::kept_len(&KEEP)] = #krate::__private::kept(&KEEP, &ALL);
         &KEPT

@@ -171,3 +171,18 @@ pub fn not_implemented(spec: &str, hook: &str) -> ! {
          call hooks through `PluginManager::<dyn {spec}>::hook()`"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{kept, kept_len};
+
+    #[test]
+    fn kept_entries_keep_their_order_and_the_rest_are_dropped() {
+        const KEEP: [bool; 4] = [true, false, true, false];
+        const KEPT: [u8; kept_len(&KEEP)] = kept(&KEEP, &[1, 2, 3, 4]);
+        assert_eq!(KEPT, [1, 3]);
+        assert_eq!(kept_len(&[]), 0);
+        let none: [u8; 0] = kept(&[false], &[9]);
+        assert_eq!(none, []);
+    }
+}

@@ -34,8 +34,9 @@ pub trait Heavy {
     fn aliased(&self) -> Option<Callback>;
 }
 
+/// `expect` holds on the function; the generated trait method allows.
 #[hookimpl(Heavy)]
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments)]
 fn nine(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8, i: u8) -> u32 {
     [a, b, c, d, e, f, g, h, i]
         .iter()

@@ -123,6 +123,44 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
+/// How many of `keep` are `true`: the length of a table whose entries are cfg'd,
+/// or the position of an entry after cfg'd ones.
+#[must_use]
+pub const fn kept_len(keep: &[bool]) -> usize {
+    let (mut at, mut count) = (0, 0);
+    while at < keep.len() {
+        if keep[at] {
+            count += 1;
+        }
+        at += 1;
+    }
+    count
+}
+
+/// The entries of `all` whose `keep` is `true`, in order: a table with the entries
+/// of switched-off (cfg'd) hooks and implementations left out. `M` is
+/// `kept_len(keep)`.
+#[must_use]
+pub const fn kept<T: Copy, const N: usize, const M: usize>(
+    keep: &[bool; N],
+    all: &[T; N],
+) -> [T; M] {
+    assert!(
+        N > 0 && M == kept_len(keep),
+        "M is the number of kept entries"
+    );
+    let mut kept = [all[0]; M];
+    let (mut at, mut next) = (0, 0);
+    while at < N {
+        if keep[at] {
+            kept[next] = all[at];
+            next += 1;
+        }
+        at += 1;
+    }
+    kept
+}
+
 /// The body of a hook's default method when its return type has no neutral value.
 /// The manager never calls it: it calls only the hooks a plugin implements.
 #[cold]
@@ -132,4 +170,19 @@ pub fn not_implemented(spec: &str, hook: &str) -> ! {
         "`{hook}` was called directly on a plugin that does not implement it; \
          call hooks through `PluginManager::<dyn {spec}>::hook()`"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{kept, kept_len};
+
+    #[test]
+    fn kept_entries_keep_their_order_and_the_rest_are_dropped() {
+        const KEEP: [bool; 4] = [true, false, true, false];
+        const KEPT: [u8; kept_len(&KEEP)] = kept(&KEEP, &[1, 2, 3, 4]);
+        assert_eq!(KEPT, [1, 3]);
+        assert_eq!(kept_len(&[]), 0);
+        let none: [u8; 0] = kept(&[false], &[9]);
+        assert_eq!(none, []);
+    }
 }

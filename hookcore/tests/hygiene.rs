@@ -41,6 +41,12 @@ mod plugin {
         fn all(&self, value: ::std::string::String) -> usize;
         /// A fallible hook.
         fn fallible(&self) -> ::core::result::Result<(), &'static str>;
+        /// Switched off: the tables are built with `cfg!`, next to a shadowed
+        /// prelude.
+        #[cfg(any())]
+        fn gone(&self) -> bool;
+        /// After a switched-off hook.
+        fn after_gone(&self) -> u8;
     }
 
     /// A free-function plugin.
@@ -57,6 +63,13 @@ mod plugin {
         fn all(&self, value: ::std::string::String) -> usize {
             value.len()
         }
+        #[cfg(any())]
+        fn gone(&self) -> bool {
+            true
+        }
+        fn after_gone(&self) -> u8 {
+            1
+        }
     }
 }
 
@@ -67,6 +80,7 @@ fn generated_code_uses_only_absolute_paths() {
     assert_eq!(pm.hook().first("a"), Some(b'a'));
     assert_eq!(pm.hook().all("abc".to_owned()), [3]);
     assert_eq!(pm.hook().fallible(), Ok(()));
+    assert_eq!(pm.hook().after_gone(), [1]);
 }
 
 /// Hook arguments named like the locals and items of generated code.
@@ -118,4 +132,54 @@ fn argument_and_module_names_do_not_collide_with_generated_ones() {
     pm.hook()
         .items(2, 3, 1, move |product| sink.lock().unwrap().push(product));
     assert_eq!(*seen.lock().unwrap(), [7]);
+}
+
+/// Constants named like the items a `#[hookimpl]` block generates: its
+/// `instance` expression must see these, not the generated ones.
+const SOURCE: &str = "the user's source";
+const IMPLS: u8 = 1;
+const OBJECT: u8 = 2;
+const INSTANCE: u8 = 4;
+const ENTRY: u8 = 8;
+
+/// A spec for the plugin built from those constants.
+#[::hookcore::hookspec]
+pub trait Described {
+    /// What the plugin holds.
+    fn describe(&self) -> (&'static str, u8);
+}
+
+/// A plugin whose linked instance is built from the user's constants.
+pub struct Holder {
+    text: &'static str,
+    sum: u8,
+}
+
+#[::hookcore::hookimpl(instance = Holder { text: SOURCE, sum: IMPLS + OBJECT + INSTANCE + ENTRY })]
+impl Described for Holder {
+    fn describe(&self) -> (&'static str, u8) {
+        (self.text, self.sum)
+    }
+}
+
+/// A unit plugin type named like a generated item: its default instance is
+/// the user's type.
+mod unit {
+    #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+    pub struct SOURCE;
+
+    #[::hookcore::hookimpl(name = "unit")]
+    impl super::Described for SOURCE {
+        fn describe(&self) -> (&'static str, u8) {
+            ("unit", super::OBJECT)
+        }
+    }
+}
+
+#[test]
+fn an_instance_expression_sees_the_users_names() {
+    let pm = hookcore::PluginManager::<dyn Described>::linked().unwrap();
+    let mut all = pm.hook().describe();
+    all.sort_unstable();
+    assert_eq!(all, [("the user's source", 15), ("unit", 2)]);
 }

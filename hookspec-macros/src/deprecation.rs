@@ -47,7 +47,7 @@ fn deprecated(hook: &Hook) -> Option<(Option<LitStr>, Option<LitStr>)> {
             if let syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(text),
                 ..
-            }) = &value.value
+            }) = crate::peel::expr(&value.value)
             {
                 note = Some(text.clone());
             }
@@ -87,8 +87,9 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
     let vis = &spec.item.vis;
     let ty = format_ident!("__{}Deprecations", spec_ident);
     let warnings = deprecated.iter().map(|(hook, since, note)| {
-        let name = &hook.method.sig.ident;
-        let key = hook_key(name);
+        let key = hook_key(&hook.method.sig.ident);
+        let span = hook.method.sig.ident.span();
+        let name = crate::signature::name(&hook.method.sig.ident);
         let text = match note {
             Some(note) => format!(
                 "hook `{spec_ident}::{name}` is deprecated: {}",
@@ -96,9 +97,11 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
             ),
             None => format!("hook `{spec_ident}::{name}` is deprecated"),
         };
-        let note = LitStr::new(&text, name.span());
+        let note = LitStr::new(&text, span);
         let since = since.iter();
+        let cfg = crate::cfg::attr(hook.cfg.as_ref());
         quote! {
+            #cfg
             impl #ty<#key> {
                 #[deprecated(#(since = #since,)* note = #note)]
                 pub fn hook(&self) {}

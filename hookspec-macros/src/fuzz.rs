@@ -240,8 +240,96 @@ fn item() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A return type as layers around a base type: `Result<_, E>`, `Option<_>`,
+/// parentheses, each written directly or as an invisible group (the way a
+/// `macro_rules!` fragment passes it) as `grouped` says.
+#[derive(Debug, Clone)]
+struct Layered {
+    base: &'static str,
+    /// Outermost first: "Result", "Option", "Paren", "io::Result".
+    layers: Vec<&'static str>,
+    /// One entry per layer, plus one for the base: wrap that level in a group.
+    grouped: Vec<bool>,
+}
+
+impl Layered {
+    fn tokens(&self, with_groups: bool) -> TokenStream {
+        use proc_macro2::{Delimiter, Group, TokenTree};
+        let group = |tokens: TokenStream, at: usize| -> TokenStream {
+            if with_groups && self.grouped[at] {
+                TokenTree::Group(Group::new(Delimiter::None, tokens)).into()
+            } else {
+                tokens
+            }
+        };
+        let mut tokens = group(self.base.parse().unwrap(), self.layers.len());
+        for (at, layer) in self.layers.iter().enumerate().rev() {
+            tokens = match *layer {
+                "Result" => quote::quote!(Result<#tokens, E>),
+                "io::Result" => quote::quote!(std::io::Result<#tokens>),
+                "Option" => quote::quote!(Option<#tokens>),
+                _ => quote::quote!((#tokens)),
+            };
+            tokens = group(tokens, at);
+        }
+        tokens
+    }
+}
+
+fn layered() -> impl Strategy<Value = Layered> {
+    (
+        prop::sample::select(vec!["()", "u8", "String", "Vec<u8>", "&'static str"]),
+        prop::collection::vec(
+            prop::sample::select(vec!["Result", "io::Result", "Option", "Paren"]),
+            0..4,
+        ),
+    )
+        .prop_flat_map(|(base, layers)| {
+            let levels = layers.len() + 1;
+            prop::collection::vec(any::<bool>(), levels).prop_map(move |grouped| Layered {
+                base,
+                layers: layers.clone(),
+                grouped,
+            })
+        })
+}
+
+/// The call strategies an expansion uses (`__private::call::<strategy>`), in
+/// order, and whether it reports an error.
+fn strategies(expansion: &TokenStream) -> (Vec<String>, bool) {
+    let text = expansion.to_string();
+    let used = text
+        .split("call :: ")
+        .skip(1)
+        .filter_map(|rest| rest.split([' ', '(']).next())
+        .map(str::to_owned)
+        .collect();
+    (used, text.contains("compile_error"))
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    /// A spec means the same whether its return types are written directly or
+    /// come from a `macro_rules!` fragment: same call strategies, same verdict
+    /// on `firstresult`.
+    #[test]
+    fn invisible_groups_do_not_change_the_call_kind(returns in layered(), firstresult in any::<bool>()) {
+        let spec = |with_groups: bool| {
+            let ty = returns.tokens(with_groups);
+            let option = firstresult.then(|| quote::quote!(#[hookspec(firstresult)]));
+            let item = quote::quote! {
+                pub trait Spec {
+                    #option
+                    fn hook(&self, x: u8) -> #ty;
+                }
+            };
+            strategies(&crate::spec::hookspec(TokenStream::new(), item))
+        };
+        let (direct, grouped) = (spec(false), spec(true));
+        prop_assert!(!direct.0.is_empty(), "no strategy for {:?}", returns);
+        prop_assert_eq!(direct, grouped, "{:?}, firstresult: {}", returns, firstresult);
+    }
 
     #[test]
     fn token_soup_never_panics(args in soup(8), item in soup(24)) {

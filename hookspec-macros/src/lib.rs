@@ -5,12 +5,15 @@
 //! Each attribute is parsed into plain data (`ast`), validated with every mistake
 //! reported at the user's token (`validate`), then expanded (`expand`).
 
+mod cfg;
 mod deprecation;
 mod errors;
 #[cfg(test)]
 mod fuzz;
 mod hookimpl;
+mod lints;
 mod options;
+mod peel;
 mod returns;
 mod signature;
 mod spec;

@@ -5,6 +5,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{GenericArgument, PathArguments, ReturnType, Type, TypePath};
 
+use crate::peel;
+
 /// The part of a return type that a call collects.
 #[derive(Clone)]
 pub(crate) enum Value {
@@ -31,6 +33,7 @@ impl Returns {
             ReturnType::Default => return Returns::Direct(Value::Unit),
             ReturnType::Type(_, ty) => ty,
         };
+        let ty = peel::ty(ty);
         if let Some((result, ok)) = generic_arg(ty, "Result", &[1, 2]) {
             return Returns::Fallible {
                 value: Value::of(ok),
@@ -100,6 +103,7 @@ impl Value {
     }
 
     fn of(ty: &Type) -> Value {
+        let ty = peel::ty(ty);
         if is_unit(ty) {
             return Value::Unit;
         }
@@ -111,7 +115,7 @@ impl Value {
 }
 
 fn is_unit(ty: &Type) -> bool {
-    match ty {
+    match peel::ty(ty) {
         Type::Tuple(tuple) => tuple.elems.is_empty(),
         Type::Paren(paren) => is_unit(&paren.elem),
         _ => false,
@@ -121,7 +125,9 @@ fn is_unit(ty: &Type) -> bool {
 /// If `ty` is written `...::name<A, ..>` with one of `arities` type arguments: the
 /// path and `A`.
 fn generic_arg<'a>(ty: &'a Type, name: &str, arities: &[usize]) -> Option<(TypePath, &'a Type)> {
-    let Type::Path(path) = ty else { return None };
+    let Type::Path(path) = peel::ty(ty) else {
+        return None;
+    };
     if path.qself.is_some() {
         return None;
     }
@@ -224,6 +230,36 @@ mod tests {
                 (strategy.to_owned(), ty.to_owned()),
                 "{signature}"
             );
+        }
+    }
+
+    #[test]
+    fn types_from_macro_fragments_get_the_strategy_of_their_contents() {
+        // `-> $t` and `-> Result<$t, E>`, with `$t` an invisible group.
+        let grouped = |ty: &str, outer: &str| -> ReturnType {
+            let group = crate::peel::invisible(ty);
+            let tokens = match outer {
+                "" => quote!(-> #group),
+                _ => {
+                    let outer: proc_macro2::TokenStream = outer.parse().unwrap();
+                    quote!(-> #outer<#group, E>)
+                }
+            };
+            syn::parse2(tokens).unwrap()
+        };
+        let cases = [
+            ("()", "", false, "unit"),
+            ("Result<(), String>", "", false, "try_unit"),
+            ("Option<u8>", "", true, "first_some"),
+            ("Option<u8>", "", false, "collect_some"),
+            ("Result<Option<u8>, E>", "", true, "try_first_some"),
+            ("u8", "Result", false, "try_collect"),
+            ("Option<u8>", "Result", true, "try_first_some"),
+            ("()", "Result", false, "try_unit"),
+        ];
+        for (ty, outer, first, strategy) in cases {
+            let returns = Returns::classify(&grouped(ty, outer));
+            assert_eq!(returns.call(first).0, strategy, "{outer}<{ty}>");
         }
     }
 

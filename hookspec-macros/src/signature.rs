@@ -6,6 +6,7 @@ use quote::{ToTokens, quote};
 use syn::{FnArg, GenericParam, Ident, Pat, Signature, Type};
 
 use crate::errors::Errors;
+use crate::peel;
 
 /// What a signature is, for messages: "a hook" or "a hook implementation".
 #[derive(Clone, Copy)]
@@ -83,6 +84,7 @@ fn check_no_impl_trait(ty: &Type, noun: &str, errors: &mut Errors) {
 /// references, in slices, arrays, tuples and generic arguments), after handing it
 /// to `found`. Validation reports each one; repair removes them.
 pub(crate) fn replace_impl_trait(ty: &mut Type, found: &mut dyn FnMut(&syn::TypeImplTrait)) {
+    let ty = peel::ty_mut(ty);
     match ty {
         Type::ImplTrait(impl_trait) => {
             found(impl_trait);
@@ -90,7 +92,6 @@ pub(crate) fn replace_impl_trait(ty: &mut Type, found: &mut dyn FnMut(&syn::Type
         }
         Type::Reference(reference) => replace_impl_trait(&mut reference.elem, found),
         Type::Paren(paren) => replace_impl_trait(&mut paren.elem, found),
-        Type::Group(group) => replace_impl_trait(&mut group.elem, found),
         Type::Slice(slice) => replace_impl_trait(&mut slice.elem, found),
         Type::Array(array) => replace_impl_trait(&mut array.elem, found),
         Type::Tuple(tuple) => {
@@ -132,11 +133,10 @@ pub(crate) fn named_args(sig: &Signature, errors: &mut Errors) -> Vec<(Ident, Ty
 /// How the caller passes one argument to each implementation: shared references
 /// as they are, `&mut` reborrowed, anything else cloned.
 pub(crate) fn forward(name: &Ident, ty: &Type) -> TokenStream {
-    match ty {
+    match peel::ty(ty) {
         Type::Reference(reference) if reference.mutability.is_some() => quote!(&mut *#name),
         Type::Reference(_) => quote!(#name),
         Type::Paren(paren) => forward(name, &paren.elem),
-        Type::Group(group) => forward(name, &group.elem),
         _ => {
             quote::quote_spanned!(syn::spanned::Spanned::span(ty)=> ::core::clone::Clone::clone(&#name))
         }
@@ -146,12 +146,11 @@ pub(crate) fn forward(name: &Ident, ty: &Type) -> TokenStream {
 /// Whether `ty` has a lifetime left for elision: `&T`, `'_`, `dyn Trait` without
 /// one.
 pub(crate) fn has_elided_lifetime(ty: &Type) -> bool {
-    match ty {
+    match peel::ty(ty) {
         Type::Reference(reference) => {
             reference.lifetime.is_none() || has_elided_lifetime(&reference.elem)
         }
         Type::Paren(paren) => has_elided_lifetime(&paren.elem),
-        Type::Group(group) => has_elided_lifetime(&group.elem),
         Type::Slice(slice) => has_elided_lifetime(&slice.elem),
         Type::Array(array) => has_elided_lifetime(&array.elem),
         Type::Ptr(ptr) => has_elided_lifetime(&ptr.elem),
@@ -181,7 +180,7 @@ pub(crate) fn has_elided_lifetime(ty: &Type) -> bool {
 /// Whether `ty` borrows: a reference or a lifetime anywhere in it, other than
 /// `'static`.
 pub(crate) fn has_reference(ty: &Type) -> bool {
-    match ty {
+    match peel::ty(ty) {
         Type::Reference(reference) => {
             reference
                 .lifetime
@@ -203,6 +202,12 @@ fn has_non_static_lifetime(tokens: TokenStream) -> bool {
         proc_macro2::TokenTree::Group(group) => has_non_static_lifetime(group.stream()),
         _ => false,
     })
+}
+
+/// The name a user sees for `ident`, without `r#`: `fn r#type` is the hook "type"
+/// in tables, introspection and messages.
+pub(crate) fn name(ident: &Ident) -> String {
+    syn::ext::IdentExt::unraw(ident).to_string()
 }
 
 /// `wrap_get_adapter` for `get_adapter`, at the hook's span.
@@ -228,7 +233,7 @@ pub(crate) fn next_ident(spec: &Ident, hook: &Ident) -> Ident {
 
 /// `tokens` as Rust source with the spaces a person would write.
 pub(crate) fn pretty(tokens: &impl ToTokens) -> String {
-    let mut text = tokens.to_token_stream().to_string();
+    let mut text = peel::tokens(tokens.to_token_stream()).to_string();
     for (from, to) in [
         (" :: ", "::"),
         (":: ", "::"),

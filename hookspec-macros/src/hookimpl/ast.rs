@@ -25,6 +25,8 @@ pub(crate) struct Method {
     /// The signature as the user wrote it (a wrapper's name is the hook's).
     pub sig: syn::Signature,
     pub options: Options,
+    /// The cfg predicate the method exists under, if any (`crate::cfg`).
+    pub cfg: Option<proc_macro2::TokenStream>,
 }
 
 impl Plugin {
@@ -72,7 +74,8 @@ impl Method {
         // The spec method this implements: `specname` renames it, and a wrapper
         // implements the spec's `wrap_<hook>` method.
         method.sig.ident = trait_method(&hook_ident(&sig, &options), &options);
-        Method { sig, options }
+        let cfg = crate::cfg::predicate(&method.attrs);
+        Method { sig, options, cfg }
     }
 }
 

@@ -155,8 +155,13 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     let method_name = trait_method(&hook_ident(sig, options), options);
     // Spanned on the user's name (or `specname`), so "not a member of trait"
     // points at it.
+    // The function's lint levels, and `&self` is one argument more than it takes.
+    let lints = crate::lints::levels(&item.attrs);
+    let extra = crate::lints::extra_arguments();
     let method = quote_spanned! {method_name.span()=>
         #[inline]
+        #(#lints)*
+        #extra
         fn #method_name #generics (&self, #(#params),*) #output {
             #name(#(#args),*)
         }
@@ -200,21 +205,31 @@ fn block(
     let krate = runtime_path(options);
     let self_ty = &item.self_ty;
     let (impl_generics, _, where_clause) = item.generics.split_for_impl();
-    let metas = methods
+    let metas: Vec<(Option<&TokenStream>, TokenStream)> = methods
         .iter()
-        .map(|method| impl_meta(&krate, &method.sig, &method.options));
+        .map(|method| {
+            let meta = impl_meta(&krate, &method.sig, &method.options);
+            (method.cfg.as_ref(), meta)
+        })
+        .collect();
+    let meta_ty = quote!(#krate::__private::ImplMeta);
+    let metas = crate::cfg::slice(&krate, &meta_ty, &metas);
     let source = source(&krate);
     let wrappable = methods
         .iter()
         .filter(|method| method.options.wrapper.is_set())
-        .map(|method| assert_wrappable(&krate, spec, &hook_ident(&method.sig, &method.options)));
+        .map(|method| {
+            let cfg = crate::cfg::attr(method.cfg.as_ref());
+            let assert = assert_wrappable(&krate, spec, &hook_ident(&method.sig, &method.options));
+            quote!(#cfg #assert)
+        });
     let spanned_krate = respan(&krate, spec.span());
     let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
     // Spanned on the spec's path, where "not a hook spec" then points.
     let plugin_impl = quote_spanned! {spec.span()=>
         impl #impl_generics #plugin_trait for #self_ty #where_clause {
-            const SOURCE: #krate::__private::Source = SOURCE;
-            const IMPLS: &'static [#krate::__private::ImplMeta] = IMPLS;
+            const SOURCE: #krate::__private::Source = __HOOKCORE_SOURCE;
+            const IMPLS: &'static [#krate::__private::ImplMeta] = __HOOKCORE_IMPLS;
 
             fn __into_object(self: #krate::__private::Arc<Self>) -> #krate::__private::Arc<dyn #spec> {
                 self
@@ -230,7 +245,7 @@ fn block(
         // Validation asks for `instance` or `runtime` here.
         (None, None) => None,
     };
-    let linked = match instance {
+    let (instance, linked) = match instance {
         Some(instance) if link => {
             let plugin_name = options.name.value.as_ref().map_or_else(
                 || {
@@ -239,26 +254,35 @@ fn block(
                 },
                 |name| quote!(#name),
             );
-            let object = linked_object(spec, &quote!(&INSTANCE));
-            let entry = linked_entry(&krate, &plugin_name, &quote!(SOURCE), &quote!(IMPLS));
-            quote! {
-                // A static, not a const: the instance may hold atomics or locks.
-                static INSTANCE: #self_ty = #instance;
-                #object
-                #entry
-            }
+            let object = linked_object(spec, &quote!(&__HOOKCORE_INSTANCE));
+            let entry = linked_entry(
+                &krate,
+                &plugin_name,
+                &quote!(__HOOKCORE_SOURCE),
+                &quote!(__HOOKCORE_IMPLS),
+            );
+            // A static, not a const: the instance may hold atomics or locks.
+            let instance = quote!(static __HOOKCORE_INSTANCE: #self_ty = #instance;);
+            (instance, quote!(#object #entry))
         }
-        _ => quote!(),
+        _ => (quote!(), quote!()),
     };
+    // The user's `instance` expression stands in the outer block, where the
+    // only generated name is the instance's own: the items of the inner block
+    // cannot be named by it. (The wrapper checks, unnamed, stay outside too, so
+    // their messages keep their path.)
     quote! {
         const _: () = {
-            const SOURCE: #krate::__private::Source = #source;
-            const IMPLS: &'static [#krate::__private::ImplMeta] = &[#(#metas),*];
-
-            #plugin_impl
+            #instance
             #(#wrappable)*
 
-            #linked
+            const _: () = {
+                const __HOOKCORE_SOURCE: #krate::__private::Source = #source;
+                const __HOOKCORE_IMPLS: &'static [#krate::__private::ImplMeta] = #metas;
+
+                #plugin_impl
+                #linked
+            };
         };
     }
 }
@@ -266,24 +290,25 @@ fn block(
 /// A wrapper of a historic hook is a compile error, raised by constant evaluation
 /// at the wrapper's name (only the spec knows which hooks are historic).
 fn assert_wrappable(krate: &Path, spec: &Path, hook: &Ident) -> TokenStream {
-    let name = hook.to_string();
+    let name = crate::signature::name(hook);
     let krate = respan(krate, hook.span());
     quote_spanned! {hook.span()=>
         const _: () = #krate::__private::assert_wrappable::<dyn #spec>(#name);
     }
 }
 
-/// `OBJECT`: a function returning the plugin object, as the slice stores it.
+/// `__HOOKCORE_OBJECT`: a function returning the plugin object, as the slice
+/// stores it.
 fn linked_object(spec: &Path, reference: &TokenStream) -> TokenStream {
     quote! {
         fn __hookcore_instance() -> &'static dyn #spec {
             #reference
         }
-        static OBJECT: fn() -> &'static dyn #spec = __hookcore_instance;
+        static __HOOKCORE_OBJECT: fn() -> &'static dyn #spec = __hookcore_instance;
     }
 }
 
-/// The linkme entry for the plugin object in `OBJECT`.
+/// The linkme entry for the plugin object in `__HOOKCORE_OBJECT`.
 fn linked_entry(
     krate: &Path,
     name: &TokenStream,
@@ -293,8 +318,8 @@ fn linked_entry(
     quote! {
         #[#krate::__private::linkme::distributed_slice(#krate::__private::LINKED)]
         #[linkme(crate = #krate::__private::linkme)]
-        static ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
-            object: &OBJECT,
+        static __HOOKCORE_ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
+            object: &__HOOKCORE_OBJECT,
             name: #name,
             source: #source,
             impls: #impls,
@@ -316,7 +341,7 @@ fn source(krate: &Path) -> TokenStream {
 /// The `ImplMeta` of one implementation; `file!()` and `line!()` carry the span of
 /// the function's name, so they report where the user wrote it.
 fn impl_meta(krate: &Path, sig: &syn::Signature, options: &Options) -> TokenStream {
-    let hook = hook_ident(sig, options).to_string();
+    let hook = crate::signature::name(&hook_ident(sig, options));
     let order = Ident::new(order_variant(options), Span::call_site());
     let location = sig.ident.span();
     let file = quote_spanned!(location=> ::core::file!());

@@ -31,7 +31,7 @@ fn check_function(sig: &syn::Signature, options: &Options, errors: &mut Errors) 
             attribute_span(),
             format!(
                 "name the spec whose hook `{}` implements: `#[hookimpl(Spec)]`",
-                sig.ident
+                signature::name(&sig.ident)
             ),
         ));
     }
@@ -81,9 +81,12 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
     let spec = item.trait_.as_ref().map(|(path, _)| path);
     let mut seen = BTreeMap::new();
     for method in methods {
-        let name = super::ast::hook_ident(&method.sig, &method.options).to_string();
+        let name = signature::name(&super::ast::hook_ident(&method.sig, &method.options));
         let wrapper = method.options.wrapper.is_set();
-        if seen.insert((name.clone(), wrapper), ()).is_some() {
+        // Methods under different cfgs (`feature = "a"`, `not(feature = "a")`)
+        // are alternatives, not twice the same.
+        let cfg = method.cfg.as_ref().map(ToString::to_string);
+        if seen.insert((name.clone(), wrapper, cfg), ()).is_some() {
             let what = if wrapper { "wrapped" } else { "implemented" };
             errors.at(
                 &method.sig.ident,
@@ -101,7 +104,7 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
 /// A function named like a spec's wrapper method (`wrap_<hook>`) without
 /// `wrapper` would implement that method and never run as a hook.
 pub(crate) fn check_not_wrap_method(sig: &syn::Signature, options: &Options, errors: &mut Errors) {
-    let hook = super::ast::hook_ident(sig, options).to_string();
+    let hook = signature::name(&super::ast::hook_ident(sig, options));
     if let (Some(wrapped), false) = (hook.strip_prefix("wrap_"), options.wrapper.is_set()) {
         errors.at(
             &sig.ident,
@@ -125,7 +128,7 @@ pub(crate) fn check_wrapper(
     // Any type named `...Next` passes here (it may be imported under another
     // name); the trait impl checks that it is the right one.
     let last_is_next = match sig.inputs.last() {
-        Some(FnArg::Typed(typed)) => match &*typed.ty {
+        Some(FnArg::Typed(typed)) => match crate::peel::ty(&typed.ty) {
             Type::Path(path) => path
                 .path
                 .segments
@@ -171,7 +174,7 @@ pub(crate) fn borrowing_wrapper(sig: &syn::Signature) -> Option<proc_macro2::Tok
 /// The self type as a value, when it is a plain path (`Oracle`, `plugins::Oracle`)
 /// that can name a unit struct; `None` for anything else.
 pub(crate) fn unit_value_path(self_ty: &Type) -> Option<&syn::Path> {
-    match self_ty {
+    match crate::peel::ty(self_ty) {
         Type::Path(path)
             if path.qself.is_none()
                 && path
@@ -183,7 +186,6 @@ pub(crate) fn unit_value_path(self_ty: &Type) -> Option<&syn::Path> {
             Some(&path.path)
         }
         Type::Paren(paren) => unit_value_path(&paren.elem),
-        Type::Group(group) => unit_value_path(&group.elem),
         _ => None,
     }
 }

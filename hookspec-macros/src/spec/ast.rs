@@ -26,6 +26,8 @@ pub(crate) struct Hook {
     pub historic: Option<Span>,
     pub returns: Returns,
     pub args: Vec<(Ident, Type)>,
+    /// The cfg predicate the hook exists under, if any (`crate::cfg`).
+    pub cfg: Option<TokenStream>,
 }
 
 impl Hook {
@@ -79,6 +81,7 @@ impl Spec {
                     errors,
                 );
                 hooks.push(Hook {
+                    cfg: crate::cfg::predicate(&method.attrs),
                     firstresult: options.firstresult.span,
                     historic: options.historic.span,
                     returns: Returns::classify(&method.sig.output),
@@ -92,6 +95,14 @@ impl Spec {
             krate: options::runtime_path(options),
             hooks,
         }
+    }
+
+    /// The position of the hook at `at` in `HOOKS`, the dispatch table's index
+    /// for it (hooks before it may be cfg'd out).
+    pub(crate) fn index(&self, at: usize) -> TokenStream {
+        let predicates: Vec<Option<&TokenStream>> =
+            self.hooks.iter().map(|hook| hook.cfg.as_ref()).collect();
+        crate::cfg::index(&self.krate, &predicates, at)
     }
 
     /// `PlatformsGetAdapterNext` for the hook `get_adapter` of `Platforms`.

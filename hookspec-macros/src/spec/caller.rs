@@ -19,13 +19,17 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     let doc = format!(
         "The typed caller of [`{spec_ident}`]'s hooks, returned by `PluginManager::<dyn {spec_ident}>::hook()`: one method per hook."
     );
-    let methods = spec.hooks.iter().enumerate().map(|(index, hook)| {
-        if hook.historic.is_some() {
-            historic_method(spec, index, hook)
+    let methods = spec.hooks.iter().enumerate().map(|(at, hook)| {
+        let index = spec.index(at);
+        let method = if hook.historic.is_some() {
+            historic_method(spec, &index, hook)
         } else {
-            caller_method(spec, index, hook)
-        }
+            caller_method(spec, &index, hook)
+        };
+        let cfg = crate::cfg::attr(hook.cfg.as_ref());
+        quote!(#cfg #method)
     });
+    let wrapped_types = crate::lints::wrapped_types();
     quote! {
         #[doc = #doc]
         #vis struct #caller_ident<'a> {
@@ -33,24 +37,31 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
         }
 
         // The methods call the hooks; a `#[deprecated]` hook warns where a user
-        // calls its caller method, not here.
+        // calls its caller method, not here. The call's outcome wraps the hook's
+        // type (`Vec<T>`, `Result<Vec<T>, E>`), which is the macros' doing.
         #[allow(deprecated)]
+        #wrapped_types
         impl #caller_ident<'_> {
             #(#methods)*
         }
     }
 }
 
-/// The attributes a caller method copies from its hook: docs and `#[deprecated]`
-/// (so that calling a deprecated hook warns).
-pub(crate) fn copied_attrs(hook: &Hook) -> impl Iterator<Item = &syn::Attribute> {
-    hook.method
+/// The attributes a caller method copies from its hook: docs, `#[deprecated]`
+/// (so that calling a deprecated hook warns) and lint levels.
+pub(crate) fn copied_attrs(hook: &Hook) -> Vec<syn::Attribute> {
+    let mut attrs: Vec<syn::Attribute> = hook
+        .method
         .attrs
         .iter()
         .filter(|attr| attr.path().is_ident("doc") || attr.path().is_ident("deprecated"))
+        .cloned()
+        .collect();
+    attrs.extend(crate::lints::levels(&hook.method.attrs));
+    attrs
 }
 
-fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let sig = &hook.method.sig;
@@ -62,7 +73,11 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     let forwards: Vec<TokenStream> = hook.args.iter().map(|(arg, ty)| forward(arg, ty)).collect();
     let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
     let arrow = arrow(hook, &output);
-    let returns = format!("Calls the `{name}` hook: {}.", describes(strategy));
+    let returns = format!(
+        "Calls the `{}` hook: {}.",
+        crate::signature::name(name),
+        describes(strategy)
+    );
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let impls = format_ident!("impls", span = Span::mixed_site());
@@ -81,7 +96,7 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     // The same, each implementation reported to the monitors before and after.
     let monitored = quote! {
         #krate::__private::call::#strategy(
-            #impls.iter().zip(#call.plugins),
+            ::core::iter::Iterator::zip(#impls.iter(), #call.plugins),
             |(#plugin, #owner)| {
                 #monitors.before_impl(#call, #owner);
                 let #value = #spec_ident::#name(&**#plugin, #(#forwards),*);
@@ -201,7 +216,7 @@ fn caller_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
 
 /// A historic hook's method: calls every implementation now, and every plugin
 /// registered later when it registers; each result goes to `on_result`.
-fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let name = &hook.method.sig.ident;
@@ -234,8 +249,9 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         ),
         None => (quote!(), ""),
     };
+    let shown = crate::signature::name(name);
     let doc = format!(
-        "Calls the historic `{name}` hook: every implementation runs now, and every plugin registered later runs it when it registers. {callback_doc}"
+        "Calls the historic `{shown}` hook: every implementation runs now, and every plugin registered later runs it when it registers. {callback_doc}"
     );
     // Each argument is kept and cloned for every plugin registered later,
     // possibly on another thread. `__hookcore_replay` is generic over the
@@ -252,12 +268,16 @@ fn historic_method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
     });
     let call = format_ident!("call", span = Span::mixed_site());
     let callback_clause = callback.as_ref().map(|_| quote!(,));
+    // The callback and the replay's `call` are one argument more than the hook's.
+    let extra = crate::lints::extra_arguments();
     quote! {
         #(#attrs)*
         ///
         #[doc = #doc]
+        #extra
         pub fn #name(&self, #(#params,)* #callback_param #callback_clause) {
             // Items are not hygienic: the names must not collide with the user's.
+            #extra
             fn __hookcore_replay<#(#generics,)* __HookcoreCall>(
                 #(#args: #generics,)*
                 #call: __HookcoreCall,

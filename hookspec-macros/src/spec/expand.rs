@@ -44,14 +44,14 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
         .push(parse_quote_spanned!(name_span=> ::core::marker::Send));
     item.supertraits
         .push(parse_quote_spanned!(name_span=> ::core::marker::Sync));
-    let spec_name = item.ident.to_string();
+    let spec_name = crate::signature::name(&item.ident);
     let mut hooks = spec.hooks.iter();
     for trait_item in &mut item.items {
         let syn::TraitItem::Fn(method) = trait_item else {
             continue;
         };
         let Some(hook) = hooks.next() else { break };
-        let hook_name = method.sig.ident.to_string();
+        let hook_name = crate::signature::name(&method.sig.ident);
         let body = hook
             .returns
             .neutral()
@@ -79,18 +79,25 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
     let spec_ident = &spec.item.ident;
     let caller_ident = spec.caller_ident();
     let tagged_ident = spec.tagged_ident();
-    let spec_name = spec_ident.to_string();
-    let infos = spec.hooks.iter().map(|hook| {
-        let name = hook.method.sig.ident.to_string();
-        let firstresult = hook.firstresult.is_some();
-        let historic = hook.historic.is_some();
-        let signature = pretty(&hook.method.sig);
-        quote!(#krate::__private::HookInfo::__new(#name, #firstresult, #historic, #signature))
-    });
+    let spec_name = crate::signature::name(spec_ident);
+    let infos: Vec<(Option<&TokenStream>, TokenStream)> = spec
+        .hooks
+        .iter()
+        .map(|hook| {
+            let name = crate::signature::name(&hook.method.sig.ident);
+            let firstresult = hook.firstresult.is_some();
+            let historic = hook.historic.is_some();
+            let signature = pretty(&hook.method.sig);
+            let info = quote!(#krate::__private::HookInfo::__new(#name, #firstresult, #historic, #signature));
+            (hook.cfg.as_ref(), info)
+        })
+        .collect();
+    let info_ty = quote!(#krate::__private::HookInfo);
+    let infos = crate::cfg::slice(krate, &info_ty, &infos);
     quote! {
         impl #krate::__private::HookSpec for dyn #spec_ident {
             const NAME: &'static str = #spec_name;
-            const HOOKS: &'static [#krate::__private::HookInfo] = &[#(#infos),*];
+            const HOOKS: &'static [#krate::__private::HookInfo] = #infos;
             type Hooks<'a> = #caller_ident<'a>;
             type Tagged<'a> = #tagged_ident<'a>;
             #deprecations_type

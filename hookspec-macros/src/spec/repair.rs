@@ -18,10 +18,10 @@ pub(crate) fn repair(mut spec: Spec) -> Spec {
     let names: Vec<String> = spec
         .hooks
         .iter()
-        .map(|hook| hook.method.sig.ident.to_string())
+        .map(|hook| signature::name(&hook.method.sig.ident))
         .collect();
     let clashes = |name: &syn::Ident| {
-        name.to_string()
+        signature::name(name)
             .strip_prefix("wrap_")
             .is_some_and(|wrapped| names.iter().any(|other| other == wrapped))
     };

@@ -26,21 +26,28 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
         .iter()
         .enumerate()
         .filter(|(_, hook)| hook.historic.is_none() && !matches!(hook.returns.value(), Value::Unit))
-        .map(|(index, hook)| method(spec, index, hook));
+        .map(|(at, hook)| {
+            let method = method(spec, &spec.index(at), hook);
+            let cfg = crate::cfg::attr(hook.cfg.as_ref());
+            quote!(#cfg #method)
+        });
+    let wrapped_types = crate::lints::wrapped_types();
     quote! {
         #[doc = #doc]
         #vis struct #tagged_ident<'a> {
             dispatch: #krate::__private::Dispatch<'a, dyn #spec_ident>,
         }
 
+        // `Vec<Tagged<T>>` around the hook's type is the macros' doing.
         #[allow(deprecated)]
+        #wrapped_types
         impl #tagged_ident<'_> {
             #(#methods)*
         }
     }
 }
 
-fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
+fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let sig = &hook.method.sig;
@@ -85,7 +92,7 @@ fn method(spec: &Spec, index: usize, hook: &Hook) -> TokenStream {
         pub fn #name #generics (&self, #(#params),*) -> #output {
             let #dispatch = &self.dispatch;
             #krate::__private::call::#strategy(
-                #dispatch.impls(#index).iter().zip(#dispatch.impl_plugins(#index)),
+                ::core::iter::Iterator::zip(#dispatch.impls(#index).iter(), #dispatch.impl_plugins(#index)),
                 |(#plugin, #owner)| #body,
             )
         }

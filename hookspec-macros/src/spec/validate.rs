@@ -47,12 +47,12 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
         check_hook(hook, errors);
     }
     for hook in &spec.hooks {
-        let name = hook.method.sig.ident.to_string();
+        let name = signature::name(&hook.method.sig.ident);
         if let Some(wrapped) = name.strip_prefix("wrap_")
             && spec
                 .hooks
                 .iter()
-                .any(|other| other.method.sig.ident == wrapped)
+                .any(|other| signature::name(&other.method.sig.ident) == wrapped)
         {
             errors.at(
                 &hook.method.sig.ident,
@@ -93,7 +93,8 @@ fn check_hook(hook: &Hook, errors: &mut Errors) {
                 errors.at(
                     ty,
                     format!(
-                        "a historic hook's arguments are kept for plugins registered later, so they must be owned: `{arg}` cannot borrow (take `String` for `&str`, `Vec<T>` for `&[T]`, or an `Arc`)"
+                        "a historic hook's arguments are kept for plugins registered later, so they must be owned: `{}` cannot borrow (take `String` for `&str`, `Vec<T>` for `&[T]`, or an `Arc`)",
+                        signature::name(arg)
                     ),
                 );
             }

@@ -1,5 +1,10 @@
 //! Wrappers: for each hook, the trait method a `#[hookimpl(wrapper)]` implements
 //! (`wrap_<hook>`) and the continuation type it receives (`<Spec><Hook>Next`).
+//!
+//! A historic hook can have no wrapper, yet it keeps both, hidden and never
+//! called: a wrapper written for it then compiles against them, and its one error
+//! is hookcore's "a historic hook cannot have a wrapper". Without them rustc would
+//! first report the missing type and trait method, by their generated names.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,11 +33,23 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     let arrow = arrow(hook, &output);
     let doc = format!(
         "The wrapper of `{}`; implemented by `#[hookimpl(wrapper)]`.",
-        hook.method.sig.ident
+        crate::signature::name(&hook.method.sig.ident)
     );
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
+    // `next` is one argument more than the hook's, and the outcome wraps its type.
+    let extra = crate::lints::extra_arguments();
+    let wrapped_types = crate::lints::wrapped_types();
+    // Never called for a historic hook, whose calls run without wrappers.
+    let unused = hook.historic.map(|_| quote!(#[allow(dead_code)]));
     parse_quote_spanned! {hook.method.sig.ident.span()=>
+        #cfg
         #[doc = #doc]
         #[doc(hidden)]
+        #(#lints)*
+        #extra
+        #wrapped_types
+        #unused
         fn #wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
             #rest.call(#(#args),*)
         }
@@ -56,12 +73,25 @@ pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
          [`call`](Self::call) runs the wrappers inside this one and the implementations, \
          once; a wrapper that drops it answers the call itself."
     );
+    // Not documented for a historic hook, which takes no wrapper (module docs).
+    let hidden = hook.historic.map(|_| quote!(#[doc(hidden)]));
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
+    let wrapped_types = crate::lints::wrapped_types();
     quote! {
+        #cfg
         #[doc = #doc]
+        #hidden
+        // The continuation's closure type, around the hook's types, is ours.
+        #wrapped_types
+        #(#lints)*
         #vis struct #next<'n> {
             rest: &'n mut dyn ::core::ops::FnMut(#(#types),*) #arrow,
         }
 
+        #cfg
+        #wrapped_types
+        #(#lints)*
         impl<'n> #next<'n> {
             #[doc(hidden)]
             /// Not public API; used by generated code.

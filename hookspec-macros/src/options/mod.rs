@@ -9,6 +9,7 @@ use syn::punctuated::Punctuated;
 use syn::{Expr, Ident, LitStr, Path, Token};
 
 use crate::errors::Errors;
+use crate::peel;
 
 // Every keyword the attributes know, in one place.
 pub(crate) const FIRSTRESULT: &str = "firstresult";
@@ -60,20 +61,6 @@ impl Site {
             Site::ImplBlock => "#[hookimpl] on an impl block",
             Site::ImplMethod => "#[hookimpl(...)] on a method of a #[hookimpl] impl block",
         }
-    }
-}
-
-/// Where an option does belong, for the message when it stands elsewhere.
-fn home_of(option: &str) -> &'static str {
-    match option {
-        FIRSTRESULT => "on a hook method of a #[hookspec] trait: `#[hookspec(firstresult)]`",
-        HISTORIC => "on a hook method of a #[hookspec] trait: `#[hookspec(historic)]`",
-        TRYFIRST | TRYLAST | WRAPPER | BEFORE | AFTER | SPECNAME => {
-            "on a #[hookimpl] function, or on a method inside a #[hookimpl] impl block"
-        }
-        NAME => "on a #[hookimpl] function or impl block: `#[hookimpl(name = \"...\")]`",
-        INSTANCE | RUNTIME => "on a #[hookimpl] impl block",
-        _ => "on #[hookspec] on a trait, or on #[hookimpl] on a function or impl block",
     }
 }
 
@@ -266,6 +253,8 @@ impl Options {
         if !accepted(site, key, errors) {
             return;
         }
+        // A value from a `macro_rules!` fragment (`name = $name`) is in a group.
+        let value = peel::expr(&value).clone();
         match key.to_string().as_str() {
             NAME => match value {
                 Expr::Lit(syn::ExprLit {
@@ -295,10 +284,10 @@ impl Options {
                 Expr::Lit(syn::ExprLit {
                     lit: syn::Lit::Str(name),
                     ..
-                }) => match name.parse::<Ident>() {
+                }) => match hook_name(&name) {
                     // Parsed at the literal's span, so errors about the hook point there.
-                    Ok(hook) => self.specname.set(errors, key, hook),
-                    Err(_) => errors.at(
+                    Some(hook) => self.specname.set(errors, key, hook),
+                    None => errors.at(
                         &name,
                         "`specname` takes the name of a hook: `specname = \"get_adapter\"`",
                     ),
@@ -324,15 +313,30 @@ impl Options {
     }
 }
 
+/// The hook a `specname` names: `"get_adapter"`, or `"type"` (or `"r#type"`) for
+/// the hook `fn r#type`.
+fn hook_name(name: &LitStr) -> Option<Ident> {
+    if let Ok(hook) = name.parse::<Ident>() {
+        return Some(hook);
+    }
+    let word = name.parse_with(Ident::parse_any).ok()?;
+    // The keywords that cannot be raw identifiers cannot name a hook either.
+    let text = word.to_string();
+    if ["_", "self", "Self", "super", "crate"].contains(&text.as_str()) {
+        return None;
+    }
+    Some(Ident::new_raw(&text, word.span()))
+}
+
 /// `"a"` or `["a", "b"]`: plugin names for `before` and `after`.
 fn plugin_names(value: &Expr, errors: &mut Errors) -> Vec<LitStr> {
-    let names: Vec<&Expr> = match value {
+    let names: Vec<&Expr> = match peel::expr(value) {
         Expr::Array(array) => array.elems.iter().collect(),
         other => vec![other],
     };
     let mut literals = Vec::new();
     for name in names {
-        match name {
+        match peel::expr(name) {
             Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(literal),
                 ..
@@ -350,57 +354,6 @@ fn is_keyword(word: &Ident) -> bool {
     ALL.iter().any(|keyword| word == keyword)
 }
 
-/// Whether `site` takes the option `word`; if not, says where it belongs.
-fn accepted(site: Site, word: &Ident, errors: &mut Errors) -> bool {
-    if site.accepts().iter().any(|option| word == option) {
-        return true;
-    }
-    let option = word.to_string();
-    errors.at(
-        word,
-        format!(
-            "`{option}` does not go on {}; it belongs {}",
-            site.describe(),
-            home_of(&option)
-        ),
-    );
-    false
-}
-
-/// "unknown option" with what the site takes, and the closest keyword if any.
-fn unknown(site: Site, word: &str) -> String {
-    let takes = site
-        .accepts()
-        .iter()
-        .map(|option| format!("`{option}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut message = format!("unknown option `{word}`; {} takes {takes}", site.describe());
-    if site == Site::ImplFn {
-        message.push_str(", after the spec trait");
-    }
-    if let Some(close) = ALL.iter().find(|keyword| edit_distance(word, keyword) <= 2) {
-        message.push_str(&format!("; did you mean `{close}`?"));
-    }
-    message
-}
-
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}
-
 /// The path generated code reaches hookcore by: `crate = ...` or `::hookcore`.
 pub(crate) fn runtime_path(options: &Options) -> Path {
     options
@@ -410,87 +363,10 @@ pub(crate) fn runtime_path(options: &Options) -> Path {
         .unwrap_or_else(|| syn::parse_quote!(::hookcore))
 }
 
-/// Removes the attributes named `name` (`#[hookspec(..)]`, `#[hookimpl(..)]`, with any
-/// path before the name) from `attrs` and parses their options at `site`.
-pub(crate) fn take(
-    attrs: &mut Vec<syn::Attribute>,
-    name: &str,
-    site: Site,
-    errors: &mut Errors,
-) -> Options {
-    let mut options = Options::default();
-    let mut seen = false;
-    let mut kept = Vec::with_capacity(attrs.len());
-    for attr in attrs.drain(..) {
-        let ours = attr
-            .path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == name);
-        if !ours {
-            kept.push(attr);
-            continue;
-        }
-        if seen {
-            errors.at(
-                &attr,
-                format!("#[{name}] is given twice; put all options in one"),
-            );
-            continue;
-        }
-        seen = true;
-        let args = match &attr.meta {
-            syn::Meta::Path(_) => Args(Punctuated::new()),
-            syn::Meta::List(list) => match list.parse_args::<Args>() {
-                Ok(args) => args,
-                Err(error) => {
-                    errors.push(error);
-                    continue;
-                }
-            },
-            syn::Meta::NameValue(_) => {
-                errors.at(
-                    &attr,
-                    format!("write options in parentheses: `#[{name}(...)]`"),
-                );
-                continue;
-            }
-        };
-        options = Options::parse(site, args, errors);
-    }
-    *attrs = kept;
-    options
-}
-
-/// Removes the attributes named `name` from `attrs`, each reported with `message`.
-pub(crate) fn reject(
-    attrs: &mut Vec<syn::Attribute>,
-    name: &str,
-    message: &str,
-    errors: &mut Errors,
-) {
-    attrs.retain(|attr| {
-        let ours = attr
-            .path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == name);
-        if ours {
-            errors.at(attr, message);
-        }
-        !ours
-    });
-}
-
+mod attrs;
+mod messages;
 #[cfg(test)]
-mod tests {
-    use super::edit_distance;
+mod tests;
 
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("firstresult", "firstresult"), 0);
-        assert_eq!(edit_distance("firsresult", "firstresult"), 1);
-        assert_eq!(edit_distance("tryfrist", "tryfirst"), 2);
-        assert_eq!(edit_distance("", "name"), 4);
-    }
-}
+pub(crate) use attrs::{reject, take};
+use messages::{accepted, unknown};

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use arc_swap::Guard;
 
+use crate::frozen::TableRef;
 use crate::info::{ImplMeta, Origin, Source};
 use crate::manager::PluginManager;
 use crate::monitor::{HookCall, Monitors};
@@ -204,35 +205,16 @@ pub(crate) fn is_removed(removed: &[String], plugin: &str) -> bool {
 #[doc(hidden)]
 /// Not public API; held by the caller struct that `#[hookspec]` generates.
 pub struct Dispatch<'a, S: HookSpec + ?Sized> {
-    snapshot: Held<'a, S>,
+    snapshot: TableRef<'a, S>,
     manager: &'a PluginManager<S>,
     /// The plugins a subset caller skips, for its historic calls.
     removed: &'a [String],
 }
 
-/// How a [`Dispatch`] holds its table: loaded for it, or borrowed from a
-/// [`CachedCaller`](crate::CachedCaller) that keeps it.
-enum Held<'a, S: ?Sized + 'static> {
-    Loaded(Guard<Arc<Snapshot<S>>>),
-    Borrowed(&'a Snapshot<S>),
-}
-
-impl<S: ?Sized> Deref for Held<'_, S> {
-    type Target = Snapshot<S>;
-
-    #[inline]
-    fn deref(&self) -> &Snapshot<S> {
-        match self {
-            Held::Loaded(guard) => guard,
-            Held::Borrowed(snapshot) => snapshot,
-        }
-    }
-}
-
 impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>, manager: &'a PluginManager<S>) -> Self {
         Dispatch {
-            snapshot: Held::Loaded(snapshot),
+            snapshot: TableRef::guarded(snapshot),
             manager,
             removed: &[],
         }
@@ -245,7 +227,7 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
         removed: &'a [String],
     ) -> Self {
         Dispatch {
-            snapshot: Held::Loaded(snapshot),
+            snapshot: TableRef::guarded(snapshot),
             manager,
             removed,
         }
@@ -253,7 +235,7 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
 
     pub(crate) fn borrowed(snapshot: &'a Snapshot<S>, manager: &'a PluginManager<S>) -> Self {
         Dispatch {
-            snapshot: Held::Borrowed(snapshot),
+            snapshot: TableRef::borrowed(snapshot),
             manager,
             removed: &[],
         }
@@ -271,7 +253,7 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     /// the caller method stays small enough to inline into the user's code.
     #[inline]
     pub fn plain(&self, index: usize) -> Option<&[Object<S>]> {
-        let table = &self.snapshot.hooks[index];
+        let table = &self.snapshot.get().hooks[index];
         if table.plain {
             Some(table.impls.objects())
         } else {
@@ -282,12 +264,12 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     /// The monitors, if any: `None` is the unmonitored path.
     #[inline]
     pub fn monitors(&self) -> Option<&Monitors> {
-        self.snapshot.monitors.as_deref()
+        self.snapshot.get().monitors.as_deref()
     }
 
     /// Hook number `index` as monitors see it.
     pub fn hook_call(&self, index: usize) -> HookCall<'_> {
-        let table = &self.snapshot.hooks[index];
+        let table = &self.snapshot.get().hooks[index];
         HookCall {
             spec: S::NAME,
             hook: S::HOOKS[index].name,
@@ -299,7 +281,7 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     /// The plugin of each of [`impls`](Self::impls).
     #[inline]
     pub fn impl_plugins(&self, index: usize) -> &[Arc<str>] {
-        &self.snapshot.hooks[index].impl_plugins
+        &self.snapshot.get().hooks[index].impl_plugins
     }
 
     /// The implementations of hook number `index`, in call order.
@@ -307,12 +289,12 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     pub fn impls(&self, index: usize) -> &[Object<S>] {
         // `index` comes from the generated caller and is always in range; the
         // bounds check is one predicted branch.
-        self.snapshot.hooks[index].impls.objects()
+        self.snapshot.get().hooks[index].impls.objects()
     }
 
     /// The wrappers of hook number `index`, outermost first.
     #[inline]
     pub fn wrappers(&self, index: usize) -> &[Object<S>] {
-        self.snapshot.hooks[index].wrappers.objects()
+        self.snapshot.get().hooks[index].wrappers.objects()
     }
 }

@@ -146,6 +146,10 @@ pub fn startup(settings: Settings) -> Result<Bot, hookcore::Error> {
     )?;
 
     let routes = http_routes()?;
+    // Start-up is over ("never register plugins after discovery"): from here
+    // on every `hook()` is one plain load.
+    platform_plugin_manager()?.freeze();
+    events.freeze();
     Ok(Bot {
         settings,
         slack,

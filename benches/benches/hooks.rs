@@ -415,6 +415,10 @@ where
 /// The `unit` hook with 10 implementations from 1 and 2 threads at once.
 fn threads(c: &mut Criterion) {
     let s = Setup::new::<N10>();
+    // The same plugins in a manager frozen after start-up.
+    let frozen = runtime_manager(N10::N);
+    frozen.freeze();
+    let frozen = &frozen;
     let mut g = c.benchmark_group("threads_unit_n10");
     for threads in [1, 2] {
         g.bench_function(id("floor", threads), |b| {
@@ -478,6 +482,9 @@ fn threads(c: &mut Criterion) {
                     move || cached.hook().unit(black_box(X))
                 })
             });
+        });
+        g.bench_function(id("hookcore_frozen_per_call", threads), |b| {
+            b.iter_custom(|iters| threaded(threads, iters, || || frozen.hook().unit(black_box(X))));
         });
     }
     g.finish();

@@ -35,7 +35,6 @@
 //! 4. **Threads**: an `Object` gives exactly what a `&S` gives, so it is `Send` and
 //!    `Sync` exactly when `&S` is, that is when `S: Sync`.
 //!
-//! [`PluginRef`]: crate::table::PluginRef
 
 // One of two exceptions to hookcore's `#![deny(unsafe_code)]`; see the module docs.
 #![allow(unsafe_code)]
@@ -43,7 +42,39 @@
 use std::ops::Deref;
 use std::ptr::NonNull;
 
-use crate::table::PluginRef;
+use std::sync::Arc;
+
+/// A plugin object's owner: a `'static` one found at link time, or one registered
+/// at run time. Calls reach the object through an [`Object`] resolved from it.
+///
+/// `Object`'s soundness rests on this (see `object.rs`): dereferencing gives the
+/// same address every time, outside the `PluginRef` itself (a static, or the
+/// `Arc`'s allocation). A variant that held its object inline would break it.
+pub(crate) enum PluginRef<S: ?Sized + 'static> {
+    Linked(&'static S),
+    Registered(Arc<S>),
+}
+
+impl<S: ?Sized> Clone for PluginRef<S> {
+    fn clone(&self) -> Self {
+        match self {
+            PluginRef::Linked(object) => PluginRef::Linked(object),
+            PluginRef::Registered(object) => PluginRef::Registered(Arc::clone(object)),
+        }
+    }
+}
+
+impl<S: ?Sized> Deref for PluginRef<S> {
+    type Target = S;
+
+    #[inline]
+    fn deref(&self) -> &S {
+        match self {
+            PluginRef::Linked(object) => object,
+            PluginRef::Registered(object) => object,
+        }
+    }
+}
 
 /// One plugin object, as a call reaches it: a plain pointer into an owner kept
 /// by the same [`Objects`].
@@ -104,7 +135,6 @@ impl<S: ?Sized> Objects<S> {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;

@@ -4,7 +4,6 @@
 //! publishes it atomically; a call holds the snapshot it started with ([`Dispatch`]),
 //! so it never sees a half-made table and never takes a lock.
 
-use std::ops::Deref;
 use std::sync::Arc;
 
 use arc_swap::Guard;
@@ -13,7 +12,7 @@ use crate::frozen::TableRef;
 use crate::info::{ImplMeta, Origin, Source};
 use crate::manager::PluginManager;
 use crate::monitor::{HookCall, Monitors};
-use crate::object::{Object, Objects};
+use crate::object::{Object, Objects, PluginRef};
 use crate::spec::HookSpec;
 
 /// A recorded historic call: runs the hook, with the call's arguments, on one
@@ -21,38 +20,6 @@ use crate::spec::HookSpec;
 #[doc(hidden)]
 /// Not public API; built by generated code.
 pub type Replay<S> = Arc<dyn Fn(&S) + Send + Sync>;
-
-/// A plugin object's owner: a `'static` one found at link time, or one registered
-/// at run time. Calls reach the object through an [`Object`] resolved from it.
-///
-/// `Object`'s soundness rests on this (see `object.rs`): dereferencing gives the
-/// same address every time, outside the `PluginRef` itself (a static, or the
-/// `Arc`'s allocation). A variant that held its object inline would break it.
-pub(crate) enum PluginRef<S: ?Sized + 'static> {
-    Linked(&'static S),
-    Registered(Arc<S>),
-}
-
-impl<S: ?Sized> Clone for PluginRef<S> {
-    fn clone(&self) -> Self {
-        match self {
-            PluginRef::Linked(object) => PluginRef::Linked(object),
-            PluginRef::Registered(object) => PluginRef::Registered(Arc::clone(object)),
-        }
-    }
-}
-
-impl<S: ?Sized> Deref for PluginRef<S> {
-    type Target = S;
-
-    #[inline]
-    fn deref(&self) -> &S {
-        match self {
-            PluginRef::Linked(object) => object,
-            PluginRef::Registered(object) => object,
-        }
-    }
-}
 
 /// What introspection reports about one entry of a hook's table.
 #[derive(Debug, Clone)]

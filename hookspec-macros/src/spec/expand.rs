@@ -97,6 +97,12 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
     quote! {
         impl #krate::__private::HookSpec for dyn #spec_ident {
             const NAME: &'static str = #spec_name;
+            const __IDENTITY: #krate::__private::SpecIdentity = #krate::__private::SpecIdentity::__new(
+                ::core::env!("CARGO_PKG_NAME"),
+                ::core::env!("CARGO_PKG_VERSION"),
+                ::core::module_path!(),
+                #spec_name,
+            );
             const HOOKS: &'static [#krate::__private::HookInfo] = #infos;
             type Hooks<'a> = #caller_ident<'a>;
             type Tagged<'a> = #tagged_ident<'a>;

@@ -154,3 +154,41 @@ pub(crate) fn names(skew: &Skew, wanted: &str) -> bool {
         || crate::introspect::same_package(skew.source.package, wanted)
         || skew.source.module.split("::").next() == Some(wanted)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Skew, SpecIdentity, names};
+    use crate::info::Source;
+
+    const HOST: SpecIdentity =
+        SpecIdentity::__new("site-spec", "0.2.0", "site_spec", "SitePlugins");
+
+    #[test]
+    fn skew_is_the_same_trait_of_the_same_package_in_another_version() {
+        let other =
+            |package, version, module, name| SpecIdentity::__new(package, version, module, name);
+        assert!(other("site-spec", "0.1.0", "site_spec", "SitePlugins").skewed_from(&HOST));
+        assert!(
+            !HOST.skewed_from(&HOST),
+            "the same version is the same spec"
+        );
+        assert!(!other("site-spec", "0.1.0", "site_spec", "Other").skewed_from(&HOST));
+        assert!(!other("site-spec", "0.1.0", "site_spec::v1", "SitePlugins").skewed_from(&HOST));
+        assert!(!other("other-spec", "0.1.0", "site_spec", "SitePlugins").skewed_from(&HOST));
+    }
+
+    #[test]
+    fn a_skew_answers_to_its_plugin_package_and_crate_names() {
+        let skew = Skew {
+            plugin: "feeds".into(),
+            source: Source::__new("plugin-feeds", "0.3.1", "feeds_lib::rss"),
+            implements: SpecIdentity::__new("site-spec", "0.1.0", "site_spec", "SitePlugins"),
+            host: HOST,
+        };
+        for name in ["feeds", "plugin-feeds", "plugin_feeds", "feeds_lib"] {
+            assert!(names(&skew, name), "{name}");
+        }
+        assert!(!names(&skew, "feed"));
+        assert!(!names(&skew, "feeds_lib::rss"));
+    }
+}

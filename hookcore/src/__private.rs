@@ -16,6 +16,7 @@ pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::object::Object;
+pub use crate::skew::SpecIdentity;
 pub use crate::spec::{HookSpec, Plugin};
 pub use crate::table::{Dispatch, Replay};
 
@@ -93,6 +94,48 @@ pub struct NoDeprecations;
 /// Compiles only if `S` is a hook spec. `#[hookimpl(Spec)]` on a function names its
 /// spec with this, so a trait without `#[hookspec]` is one error at the user's path.
 pub const fn assert_spec<S: HookSpec + ?Sized>() {}
+
+/// What a `#[hookimpl]` asks for the identity of the spec it implements: `S`'s,
+/// through [`ViaSpecIdentity`], or none through [`ViaNoSpecIdentity`] when `S` is
+/// not a spec (already a compile error; this adds none).
+pub struct IdentityProbe<S: ?Sized>(PhantomData<S>);
+
+impl<S: ?Sized> IdentityProbe<S> {
+    /// The probe; it holds nothing.
+    #[must_use]
+    pub const fn new() -> Self {
+        IdentityProbe(PhantomData)
+    }
+}
+
+impl<S: ?Sized> Default for IdentityProbe<S> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `(&probe).identity()` for a spec. Preferred by method lookup over
+/// [`ViaNoSpecIdentity`], which needs one more `&`.
+pub trait ViaSpecIdentity {
+    /// The spec's identity.
+    fn identity(&self) -> Option<SpecIdentity>;
+}
+
+impl<S: ?Sized + HookSpec> ViaSpecIdentity for IdentityProbe<S> {
+    fn identity(&self) -> Option<SpecIdentity> {
+        Some(S::__IDENTITY)
+    }
+}
+
+/// `(&probe).identity()` for a trait that is not a spec: none.
+pub trait ViaNoSpecIdentity {
+    /// None.
+    fn identity(&self) -> Option<SpecIdentity> {
+        None
+    }
+}
+
+impl<S: ?Sized> ViaNoSpecIdentity for &IdentityProbe<S> {}
 
 const HISTORIC_WRAPPER: &str = "a historic hook cannot have a wrapper: its calls are replayed to plugins registered later, outside any wrapper";
 

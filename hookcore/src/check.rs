@@ -8,6 +8,7 @@ use std::fmt;
 use crate::info::Source;
 use crate::linked;
 use crate::manager::PluginManager;
+use crate::skew::Skew;
 use crate::spec::HookSpec;
 
 /// Which option of `#[hookimpl]` a [`Problem`] is about.
@@ -131,6 +132,11 @@ pub enum Problem {
         /// A linked plugin's name within two edits of `name`, if any.
         suggestion: Option<String>,
     },
+
+    /// A linked plugin built against another version of the spec's crate: it is in
+    /// the binary, but it is not a plugin of this spec, so none of its hooks is
+    /// called.
+    VersionSkew(Skew),
 }
 
 impl fmt::Display for Problem {
@@ -197,6 +203,7 @@ impl fmt::Display for Problem {
                     ),
                 }
             }
+            Problem::VersionSkew(skew) => skew.fmt(f),
         }
     }
 }
@@ -206,8 +213,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// names that match no registered plugin ([`Problem::UnknownPlugin`], with the
     /// closest registered name) or a plugin without that hook
     /// ([`Problem::NotImplemented`]), linked plugins that are blocked
-    /// ([`Problem::Blocked`]), and blocked names that no linked plugin has
-    /// ([`Problem::UnknownBlocked`]). Empty when there is nothing to say.
+    /// ([`Problem::Blocked`]), blocked names that no linked plugin has
+    /// ([`Problem::UnknownBlocked`]), and linked plugins built against another
+    /// version of the spec's crate ([`Problem::VersionSkew`]). Empty when there is
+    /// nothing to say.
     ///
     /// Call it at start-up, after [`require`](Self::require) (which reports
     /// missing plugins) and the host's own registrations:
@@ -235,7 +244,8 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// ```
     ///
     /// Problems come in this order: ordering constraints hook by hook (in the
-    /// spec's order), each hook's in call order; then blocked names, sorted.
+    /// spec's order), each hook's in call order; then blocked names, sorted; then
+    /// skewed plugins, by name.
     #[must_use]
     pub fn check(&self) -> Vec<Problem> {
         let registry = self.lock();
@@ -291,6 +301,11 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
                 }),
             }
         }
+        problems.extend(
+            crate::skew::skews::<S>()
+                .into_iter()
+                .map(Problem::VersionSkew),
+        );
         problems
     }
 }

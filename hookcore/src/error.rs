@@ -130,6 +130,59 @@ pub enum Error {
         /// The names not found, in the order they were asked for.
         names: Vec<String>,
     },
+
+    /// [`PluginManager::require`](crate::PluginManager::require) found required
+    /// plugins linked but compiled against another version of the spec's crate,
+    /// so they are not plugins of this spec (see [`Skew`](crate::Skew)).
+    ///
+    /// ```
+    /// use hookcore::{Error, Skew, Source, SpecIdentity};
+    ///
+    /// let err = Error::VersionSkew {
+    ///     skews: vec![Skew {
+    ///         plugin: "feeds".into(),
+    ///         source: Source::__new("plugin-feeds", "0.3.1", "plugin_feeds"),
+    ///         implements: SpecIdentity::__new("site-spec", "0.1.0", "site_spec", "SitePlugins"),
+    ///         host: SpecIdentity::__new("site-spec", "0.2.0", "site_spec", "SitePlugins"),
+    ///     }],
+    ///     missing: vec![],
+    /// };
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "required plugins are linked but built against another version of the spec: \
+    ///      plugin `feeds` (plugin-feeds 0.3.1) implements `SitePlugins` of site-spec 0.1.0; \
+    ///      this host uses site-spec 0.2.0: build both against one version of site-spec \
+    ///      (update the older one's dependency)"
+    /// );
+    /// ```
+    #[error("{}", Error::skew_text(skews, missing))]
+    VersionSkew {
+        /// The skewed plugins that the required names matched.
+        skews: Vec<crate::Skew>,
+        /// The other required names that are missing, as in
+        /// [`Error::MissingPlugins`]; often empty.
+        missing: Vec<String>,
+    },
+}
+
+impl Error {
+    /// The text of [`Error::VersionSkew`].
+    fn skew_text(skews: &[crate::Skew], missing: &[String]) -> String {
+        let skews: Vec<String> = skews.iter().map(ToString::to_string).collect();
+        let mut text = format!(
+            "required plugins are linked but built against another version of the spec: {}",
+            skews.join("; ")
+        );
+        if !missing.is_empty() {
+            text.push_str(&format!(
+                "; required plugins are also missing: {}; a plugin crate is linked only if the \
+                 binary names it: {}",
+                missing.join(", "),
+                missing_fixes(missing)
+            ));
+        }
+        text
+    }
 }
 
 /// What to add for each name [`Error::MissingPlugins`] lists, told apart by how the

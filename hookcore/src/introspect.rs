@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::manager::PluginManager;
 use crate::registry::Entry;
+use crate::skew::Skew;
 use crate::spec::HookSpec;
 
 impl<S: HookSpec + ?Sized> PluginManager<S> {
@@ -52,7 +53,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     ///
     /// # Errors
     ///
-    /// [`Error::MissingPlugins`] with every name that is missing.
+    /// [`Error::MissingPlugins`] with every name that is missing; or, when a missing
+    /// name is a linked plugin (or its package or crate) built against another
+    /// version of the spec's crate, [`Error::VersionSkew`], which says so and lists
+    /// the other missing names.
     pub fn require<I>(&self, names: I) -> Result<(), Error>
     where
         I: IntoIterator,
@@ -72,10 +76,22 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             .map(|name| name.as_ref().to_owned())
             .collect();
         if missing.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::MissingPlugins { names: missing })
+            return Ok(());
         }
+        // A missing name that a skewed linked plugin answers to: the crate is
+        // linked, but built against another version of the spec.
+        let all_skews = crate::skew::skews::<S>();
+        let skewed = |name: &str| all_skews.iter().any(|skew| crate::skew::names(skew, name));
+        let skews: Vec<Skew> = all_skews
+            .iter()
+            .filter(|skew| missing.iter().any(|name| crate::skew::names(skew, name)))
+            .cloned()
+            .collect();
+        if skews.is_empty() {
+            return Err(Error::MissingPlugins { names: missing });
+        }
+        let missing = missing.into_iter().filter(|name| !skewed(name)).collect();
+        Err(Error::VersionSkew { skews, missing })
     }
 
     /// The registered plugins: run-time ones in registration order, then linked
@@ -146,7 +162,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
 }
 
 /// Whether the package name `package` is `wanted`, with `-` and `_` alike.
-fn same_package(package: &str, wanted: &str) -> bool {
+pub(crate) fn same_package(package: &str, wanted: &str) -> bool {
     package.len() == wanted.len()
         && package
             .bytes()

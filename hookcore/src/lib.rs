@@ -272,6 +272,7 @@ mod registration;
 mod registry;
 mod report;
 mod shutdown;
+mod skew;
 mod spec;
 mod table;
 
@@ -478,6 +479,7 @@ pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};
 pub use registration::Registration;
 pub use report::{HookReport, Report};
+pub use skew::{Skew, SpecIdentity};
 pub use spec::{HookSpec, Plugin};
 
 #[cfg(doctest)]

@@ -19,6 +19,7 @@ use std::any::Any;
 use linkme::distributed_slice;
 
 use crate::info::{ImplMeta, Source};
+use crate::skew::SpecIdentity;
 use crate::spec::HookSpec;
 
 /// One `#[hookimpl]`: a free function or an `impl` block, with its plugin object.
@@ -32,6 +33,9 @@ pub struct LinkedPlugin {
     pub name: &'static str,
     pub source: Source,
     pub impls: &'static [ImplMeta],
+    /// The spec the entry implements, as that spec recorded it (`None` if the
+    /// trait is not a spec, which is a compile error anyway).
+    pub spec: fn() -> Option<SpecIdentity>,
 }
 
 impl LinkedPlugin {

@@ -36,15 +36,22 @@ use crate::table::Dispatch;
     note = "put #[hookcore::hookspec] on the trait that declares the hooks"
 )]
 pub trait HookSpec: Send + Sync + 'static {
-    /// The trait's name, as written (`"Platforms"`).
+    /// The trait's name, as written: `"Greetings"` for `trait Greetings`.
     const NAME: &'static str;
     /// The hooks, in the order the trait declares them.
     const HOOKS: &'static [HookInfo];
-    /// The typed caller `#[hookspec]` generates (`PlatformsHooks`): one method per hook.
+    /// The typed caller `#[hookspec]` generates, named after the trait with `Hooks`
+    /// appended: one method per hook.
     type Hooks<'a>;
-    /// The tagged caller `#[hookspec]` generates (`PlatformsTaggedHooks`): each
-    /// result with the name of the plugin that returned it.
+    /// The tagged caller `#[hookspec]` generates, named after the trait with
+    /// `TaggedHooks` appended: each result with the name of the plugin that
+    /// returned it.
     type Tagged<'a>;
+    #[doc(hidden)]
+    /// Not public API, but readable: the spec's package, version, module and name,
+    /// recorded in the spec's crate. A linked plugin built against another version
+    /// of that crate is recognised by it (see [`Skew`](crate::Skew)).
+    const __IDENTITY: crate::SpecIdentity;
     #[doc(hidden)]
     /// Not public API; used by generated code. The type whose `hook` method, at a
     /// hook's key, is `#[deprecated]` when the hook is: every `#[hookimpl]` calls
@@ -98,7 +105,8 @@ pub trait HookSpec: Send + Sync + 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a hookcore plugin for `{S}`",
     label = "no #[hookimpl] implementation of the spec for this type",
-    note = "put #[hookcore::hookimpl] on the `impl` block that implements the spec for `{Self}`"
+    note = "put #[hookcore::hookimpl] on the `impl` block that implements the spec for `{Self}`",
+    note = "if `{Self}` implements this spec as another version of the spec's crate declares it, it is not a plugin of this version: depend on one version of the spec's crate everywhere"
 )]
 pub trait Plugin<S: HookSpec + ?Sized>: 'static {
     #[doc(hidden)]

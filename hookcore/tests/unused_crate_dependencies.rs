@@ -2,11 +2,14 @@
 //! depends on but never names, so is not linked (README, "A plugin crate must be
 //! linked"). A host, a spec crate and a plugin crate are written to a scratch
 //! workspace under the cargo target dir and checked offline, with path
-//! dependencies only (hookcore's own from this checkout).
+//! dependencies only (hookcore's own from this checkout; see `scratch/mod.rs`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod scratch;
+
+use scratch::{manifest, write};
 
 const SPEC: &str = r#"
 #[hookcore::hookspec]
@@ -38,48 +41,25 @@ fn host(names_plugin: bool) -> String {
     )
 }
 
-fn manifest(name: &str, deps: &[(&str, &Path)]) -> String {
-    let mut text = format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n"
-    );
-    for (dep, path) in deps {
-        text.push_str(&format!("{dep} = {{ path = {:?} }}\n", path.display()));
-    }
-    text
-}
-
-fn write(path: &Path, text: &str) {
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    // Unchanged files keep their mtime, so a second run checks nothing again.
-    if fs::read_to_string(path).ok().as_deref() != Some(text) {
-        fs::write(path, text).unwrap();
-    }
-}
-
 /// The scratch workspace, written (again) under the cargo target dir.
 fn workspace(names_plugin: bool) -> PathBuf {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("unused-crate-dependencies");
-    let hookcore = Path::new(env!("CARGO_MANIFEST_DIR"));
-    write(
-        &root.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"host\", \"site-spec\", \"plugin-feeds\"]\n",
+    let root = scratch::workspace(
+        "unused-crate-dependencies",
+        &["host", "site-spec", "plugin-feeds"],
     );
-    // This checkout's lock file: offline, the versions already downloaded.
-    let lock = hookcore.join("../Cargo.lock");
-    if !root.join("Cargo.lock").exists() {
-        fs::copy(lock, root.join("Cargo.lock")).unwrap();
-    }
+    let hookcore = scratch::hookcore();
     let spec = root.join("site-spec");
     let plugin = root.join("plugin-feeds");
     write(
         &spec.join("Cargo.toml"),
-        &manifest("site-spec", &[("hookcore", hookcore)]),
+        &manifest("site-spec", "0.1.0", &[("hookcore", hookcore)]),
     );
     write(&spec.join("src/lib.rs"), SPEC);
     write(
         &plugin.join("Cargo.toml"),
         &manifest(
             "plugin-feeds",
+            "0.1.0",
             &[("hookcore", hookcore), ("site-spec", &spec)],
         ),
     );
@@ -88,6 +68,7 @@ fn workspace(names_plugin: bool) -> PathBuf {
         &root.join("host/Cargo.toml"),
         &manifest(
             "host",
+            "0.1.0",
             &[
                 ("hookcore", hookcore),
                 ("site-spec", &spec),
@@ -104,22 +85,7 @@ fn workspace(names_plugin: bool) -> PathBuf {
 
 /// `cargo check` of the host; its diagnostics (stderr).
 fn check(root: &Path) -> String {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .args([
-            "check",
-            "--offline",
-            "--quiet",
-            "--color=never",
-            "-p",
-            "host",
-        ])
-        .current_dir(root)
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .env_remove("RUSTFLAGS")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .output()
-        .unwrap();
+    let output = scratch::cargo(root, &["check", "-p", "host"]);
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(output.status.success(), "cargo check failed:\n{stderr}");
     stderr

@@ -11,6 +11,8 @@ trait Two: Send + Sync {}
 
 impl HookSpec for dyn Two {
     const NAME: &'static str = "Two";
+    const __IDENTITY: crate::SpecIdentity =
+        crate::SpecIdentity::__new("hookcore", "0.0.0", "hookcore::tests", "Two");
     const HOOKS: &'static [HookInfo] = &[
         HookInfo::__new("a", false, false, "fn a(&self)"),
         HookInfo::__new("b", false, false, "fn b(&self)"),

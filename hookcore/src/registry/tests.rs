@@ -21,6 +21,8 @@ impl HandHooks<'_> {
 
 impl HookSpec for dyn Hand {
     const NAME: &'static str = "Hand";
+    const __IDENTITY: crate::SpecIdentity =
+        crate::SpecIdentity::__new("hookcore", "0.0.0", "hookcore::tests", "Hand");
     const HOOKS: &'static [HookInfo] = &[HookInfo::__new("hi", false, false, "fn hi(&self) -> u8")];
     type Hooks<'a> = HandHooks<'a>;
     type Tagged<'a> = HandHooks<'a>;
@@ -83,6 +85,7 @@ fn entry(
         name,
         source: Source::__new(package, "1.0.0", package),
         impls,
+        spec: || Some(<dyn Hand as HookSpec>::__IDENTITY),
     }))
 }
 

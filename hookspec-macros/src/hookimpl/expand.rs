@@ -174,7 +174,7 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
         .map_or_else(|| quote!(::core::module_path!()), |name| quote!(#name));
     let meta = impl_meta(&krate, sig, options);
     let source = source(&krate);
-    let entry = linked_entry(&krate, &plugin_name, &source, &quote!(&[#meta]));
+    let entry = linked_entry(&krate, spec, &plugin_name, &source, &quote!(&[#meta]));
     quote! {
         #item
 
@@ -257,6 +257,7 @@ fn block(
             let object = linked_object(spec, &quote!(&__HOOKCORE_INSTANCE));
             let entry = linked_entry(
                 &krate,
+                spec,
                 &plugin_name,
                 &quote!(__HOOKCORE_SOURCE),
                 &quote!(__HOOKCORE_IMPLS),
@@ -308,14 +309,24 @@ fn linked_object(spec: &Path, reference: &TokenStream) -> TokenStream {
     }
 }
 
-/// The linkme entry for the plugin object in `__HOOKCORE_OBJECT`.
+/// The linkme entry for the plugin object in `__HOOKCORE_OBJECT`, with the
+/// identity of the spec it implements (none, and no second error, if the trait
+/// is not a spec), by which a plugin built against another version of the
+/// spec's crate is recognised.
 fn linked_entry(
     krate: &Path,
+    spec: &Path,
     name: &TokenStream,
     source: &TokenStream,
     impls: &TokenStream,
 ) -> TokenStream {
     quote! {
+        fn __hookcore_spec() -> ::core::option::Option<#krate::__private::SpecIdentity> {
+            #[allow(unused_imports)]
+            use #krate::__private::{ViaNoSpecIdentity as _, ViaSpecIdentity as _};
+            (&#krate::__private::IdentityProbe::<dyn #spec>::new()).identity()
+        }
+
         #[#krate::__private::linkme::distributed_slice(#krate::__private::LINKED)]
         #[linkme(crate = #krate::__private::linkme)]
         static __HOOKCORE_ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
@@ -323,6 +334,7 @@ fn linked_entry(
             name: #name,
             source: #source,
             impls: #impls,
+            spec: __hookcore_spec,
         };
     }
 }

@@ -7,10 +7,12 @@ use quote::{format_ident, quote};
 use syn::Ident;
 
 use super::ast::{Hook, Spec};
+use super::docs;
 use crate::returns::{Returns, Value};
 use crate::signature::forward;
 
-/// `PlatformsHooks`: one method per hook, same name, arguments and docs.
+/// `PlatformsHooks`: one method per hook, same name and arguments; its docs say
+/// what the call does, then quote the hook's.
 pub(crate) fn caller(spec: &Spec) -> TokenStream {
     let krate = &spec.krate;
     let vis = &spec.item.vis;
@@ -47,14 +49,15 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     }
 }
 
-/// The attributes a caller method copies from its hook: docs, `#[deprecated]`
-/// (so that calling a deprecated hook warns) and lint levels.
+/// The attributes a caller method copies from its hook: `#[deprecated]` (so that
+/// calling a deprecated hook warns) and lint levels. Its docs are its own
+/// (`docs::caller`), with the hook's quoted.
 pub(crate) fn copied_attrs(hook: &Hook) -> Vec<syn::Attribute> {
     let mut attrs: Vec<syn::Attribute> = hook
         .method
         .attrs
         .iter()
-        .filter(|attr| attr.path().is_ident("doc") || attr.path().is_ident("deprecated"))
+        .filter(|attr| attr.path().is_ident("deprecated"))
         .cloned()
         .collect();
     attrs.extend(crate::lints::levels(&hook.method.attrs));
@@ -73,11 +76,11 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let forwards: Vec<TokenStream> = hook.args.iter().map(|(arg, ty)| forward(arg, ty)).collect();
     let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
     let arrow = arrow(hook, &output);
-    let returns = format!(
-        "Calls the `{}` hook: {}.",
-        crate::signature::name(name),
-        describes(strategy)
-    );
+    let mut does = vec![docs::call(hook, strategy)];
+    if hook.wrappable() {
+        does.push("The hook's wrappers, if any, run around the implementations.".to_owned());
+    }
+    let docs = docs::caller(hook, &does);
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let impls = format_ident!("impls", span = Span::mixed_site());
@@ -204,9 +207,8 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         quote!(#[inline])
     };
     quote! {
+        #(#docs)*
         #(#attrs)*
-        ///
-        #[doc = #returns]
         #inline
         pub fn #name #generics (&self, #(#params),*) #arrow {
             #body
@@ -251,8 +253,9 @@ fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream
     };
     let shown = crate::signature::name(name);
     let doc = format!(
-        "Calls the historic `{shown}` hook: every implementation runs now, and every plugin registered later runs it when it registers. {callback_doc}"
+        "Calls the historic `{shown}` hook: every implementation runs now, in call order, and every plugin registered later runs it when it registers. {callback_doc}"
     );
+    let docs = docs::caller(hook, &[doc.trim_end().to_owned()]);
     // Each argument is kept and cloned for every plugin registered later,
     // possibly on another thread. `__hookcore_replay` is generic over the
     // arguments, so its body holds for any kept type; the bounds are checked
@@ -271,9 +274,8 @@ fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream
     // The callback and the replay's `call` are one argument more than the hook's.
     let extra = crate::lints::extra_arguments();
     quote! {
+        #(#docs)*
         #(#attrs)*
-        ///
-        #[doc = #doc]
         #extra
         pub fn #name(&self, #(#params,)* #callback_param #callback_clause) {
             // Items are not hygienic: the names must not collide with the user's.
@@ -302,28 +304,6 @@ fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream
                     #deliver
                 }),
             );
-        }
-    }
-}
-
-/// What a call with `strategy` returns, for the caller method's docs.
-fn describes(strategy: &str) -> &'static str {
-    match strategy {
-        "unit" => "every implementation runs, in call order",
-        "collect" => "every implementation's value, in call order",
-        "collect_some" => "every `Some` value, in call order",
-        "first_some" => "the first `Some`; the implementations after it do not run",
-        "try_unit" => {
-            "every implementation runs in call order, until the first `Err`, which is returned"
-        }
-        "try_collect" => {
-            "every `Ok` value in call order, or the first `Err`; after an `Err` no implementation runs"
-        }
-        "try_collect_some" => {
-            "every `Ok(Some)` value in call order, or the first `Err`; after an `Err` no implementation runs"
-        }
-        _ => {
-            "the first `Ok(Some)` or the first `Err`, whichever comes first; the implementations after it do not run"
         }
     }
 }

@@ -33,7 +33,8 @@ pub(crate) fn expand(spec: &Spec) -> TokenStream {
 }
 
 /// The user's trait, made `Send + Sync` (plugins are shared between threads), each
-/// hook given a default body so a plugin implements any subset.
+/// hook given a default body so a plugin implements any subset, and docs that say
+/// how the manager calls it (`docs::trait_hook`).
 fn spec_trait(spec: &Spec) -> ItemTrait {
     let krate = &spec.krate;
     let mut item = spec.item.clone();
@@ -58,6 +59,7 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
             .unwrap_or_else(|| quote!(#krate::__private::not_implemented(#spec_name, #hook_name)));
         // Spanned on the hook's name, where messages about the trait item point.
         let span = method.sig.ident.span();
+        method.attrs.extend(super::docs::trait_hook(hook));
         method
             .attrs
             .push(parse_quote_spanned!(span=> #[allow(unused_variables)]));
@@ -97,6 +99,12 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
     quote! {
         impl #krate::__private::HookSpec for dyn #spec_ident {
             const NAME: &'static str = #spec_name;
+            const __IDENTITY: #krate::__private::SpecIdentity = #krate::__private::SpecIdentity::__new(
+                ::core::env!("CARGO_PKG_NAME"),
+                ::core::env!("CARGO_PKG_VERSION"),
+                ::core::module_path!(),
+                #spec_name,
+            );
             const HOOKS: &'static [#krate::__private::HookInfo] = #infos;
             type Hooks<'a> = #caller_ident<'a>;
             type Tagged<'a> = #tagged_ident<'a>;

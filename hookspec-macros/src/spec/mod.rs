@@ -2,6 +2,7 @@
 
 mod ast;
 mod caller;
+mod docs;
 mod expand;
 mod repair;
 mod tagged;

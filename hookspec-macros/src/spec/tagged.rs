@@ -8,6 +8,7 @@ use syn::Ident;
 
 use super::ast::{Hook, Spec};
 use super::caller::copied_attrs;
+use super::docs;
 use crate::returns::{Returns, Value};
 use crate::signature::forward;
 
@@ -67,6 +68,14 @@ fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         },
     };
     let (strategy, output) = returns.call(hook.firstresult.is_some());
+    let docs = docs::caller(
+        hook,
+        &[
+            docs::call(hook, strategy),
+            "Each value comes with the name of the plugin that returned it. Wrappers do not run."
+                .to_owned(),
+        ],
+    );
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let owner = format_ident!("owner", span = Span::mixed_site());
@@ -87,6 +96,7 @@ fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         _ => quote!(#call #wrap),
     };
     quote! {
+        #(#docs)*
         #(#attrs)*
         #[inline]
         pub fn #name #generics (&self, #(#params),*) -> #output {

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """pluggy's registration cost in the shape of benches/benches/churn.rs: 2,000
-plugins (instances of one class implementing three hooks) registered one by
+plugins (instances of bench_pluggy.py's `Imp`, implementing three hooks) registered one by
 one, then unregistered one by one, oldest first; best of 3 runs, in seconds.
 
     python3 benches/pluggy/churn_pluggy.py [--plugins 2000]
@@ -11,47 +11,19 @@ Needs pluggy (scripts/bench-pluggy.sh makes an environment with a pinned one).
 from __future__ import annotations
 
 import argparse
+import sys
 import time
+from pathlib import Path
 
-import pluggy
+# The spec and the plugin class of the call benchmark, bench_pluggy.py.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pluggy import PROJECT, make_plugin_classes  # noqa: E402
 
-hookspec = pluggy.HookspecMarker("bench")
-hookimpl = pluggy.HookimplMarker("bench")
-
-
-class Spec:
-    @hookspec
-    def unit(self, x):
-        """Every implementation runs."""
-
-    @hookspec
-    def collect(self, x):
-        """Every implementation's value."""
-
-    @hookspec(firstresult=True)
-    def first(self, x):
-        """The first answer."""
-
-
-class Imp:
-    def __init__(self, i: int) -> None:
-        self.i = i
-
-    @hookimpl
-    def unit(self, x):
-        x ^ self.i
-
-    @hookimpl
-    def collect(self, x):
-        return x + self.i
-
-    @hookimpl
-    def first(self, x):
-        return x * 3 if x == self.i else None
+pluggy, Spec, Imp, _ = make_plugin_classes()
 
 
 def churn(n: int) -> tuple[float, float]:
-    pm = pluggy.PluginManager("bench")
+    pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(Spec)
     plugins = [(Imp(i), f"p{i}") for i in range(n)]
     start = time.perf_counter()

@@ -16,7 +16,7 @@ pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::object::Object;
-pub use crate::spec::{HookSpec, Plugin};
+pub use crate::spec::{HistoricHook, HookSpec, Plugin, Wrappable, WrappableHook};
 pub use crate::table::{Dispatch, Replay};
 
 /// What a historic hook's argument must be besides `Clone`: it is kept, and
@@ -94,34 +94,15 @@ pub struct NoDeprecations;
 /// spec with this, so a trait without `#[hookspec]` is one error at the user's path.
 pub const fn assert_spec<S: HookSpec + ?Sized>() {}
 
-const HISTORIC_WRAPPER: &str = "a historic hook cannot have a wrapper: its calls are replayed to plugins registered later, outside any wrapper";
-
-/// Fails to compile (a panic in constant evaluation) if `hook` of `S` is
-/// historic: a `#[hookimpl(wrapper)]` names its hook with this.
-pub const fn assert_wrappable<S: HookSpec + ?Sized>(hook: &str) {
-    let mut at = 0;
-    while at < S::HOOKS.len() {
-        let info = &S::HOOKS[at];
-        if info.historic && same(info.name.as_bytes(), hook.as_bytes()) {
-            panic!("{}", HISTORIC_WRAPPER);
-        }
-        at += 1;
+/// The `wrapper` method every type has: a hook that is not historic.
+pub trait MaybeHistoric {
+    /// Wrappable.
+    fn wrapper(&self) -> WrappableHook {
+        WrappableHook
     }
 }
 
-const fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut at = 0;
-    while at < a.len() {
-        if a[at] != b[at] {
-            return false;
-        }
-        at += 1;
-    }
-    true
-}
+impl<T: ?Sized> MaybeHistoric for T {}
 
 /// How many of `keep` are `true`: the length of a table whose entries are cfg'd,
 /// or the position of an entry after cfg'd ones.

@@ -478,7 +478,7 @@ pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};
 pub use registration::Registration;
 pub use report::{HookReport, Report};
-pub use spec::{HookSpec, Plugin};
+pub use spec::{HistoricHook, HookSpec, Plugin, Wrappable, WrappableHook};
 
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/guide.md")]

@@ -112,3 +112,28 @@ pub trait Plugin<S: HookSpec + ?Sized>: 'static {
     /// Not public API. The unsizing coercion `Arc<Self>` to `Arc<dyn Spec>`.
     fn __into_object(self: Arc<Self>) -> Arc<S>;
 }
+
+/// What the wrapper check of a `#[hookimpl(wrapper)]` finds for a hook that takes
+/// wrappers: any hook that is not historic. Public only so that messages name it
+/// briefly; used by generated code.
+pub struct WrappableHook;
+
+/// What the wrapper check of a `#[hookimpl(wrapper)]` finds for a historic hook,
+/// which takes no wrapper. Public only so that messages name it briefly.
+pub struct HistoricHook;
+
+/// Implemented by [`WrappableHook`] alone: a wrapper of a historic hook fails this
+/// bound, and the message states the rule, at the wrapper's name. Public only so
+/// that messages name it briefly; used by generated code.
+#[diagnostic::on_unimplemented(
+    message = "a historic hook cannot have a wrapper: its calls are replayed to plugins registered later, outside any wrapper",
+    label = "this hook is `#[hookspec(historic)]`",
+    note = "remove `wrapper` and implement the hook itself, or declare the hook without `historic`"
+)]
+pub trait Wrappable: Sized {
+    /// Compiles only for a hook that takes wrappers.
+    fn wrappable(self) {}
+}
+
+#[diagnostic::do_not_recommend]
+impl Wrappable for WrappableHook {}

@@ -27,8 +27,13 @@ pub(crate) fn expand(plugin: &Plugin) -> TokenStream {
         Plugin::Function { item, options } => {
             let mut item = item.clone();
             let hook = hook_ident(&item.sig, options);
-            let probe =
-                deprecation::probe(&runtime_path(options), spec, &hook, item.sig.ident.span());
+            let probe = deprecation::probe(
+                &runtime_path(options),
+                spec,
+                &hook,
+                item.sig.ident.span(),
+                options.wrapper.is_set(),
+            );
             item.block.stmts.insert(0, probe);
             function(&item, options, spec)
         }
@@ -58,7 +63,13 @@ fn with_probes(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Pa
         });
     for (body, method) in bodies.zip(methods) {
         let hook = hook_ident(&method.sig, &method.options);
-        let probe = deprecation::probe(&krate, spec, &hook, method.sig.ident.span());
+        let probe = deprecation::probe(
+            &krate,
+            spec,
+            &hook,
+            method.sig.ident.span(),
+            method.options.wrapper.is_set(),
+        );
         body.block.stmts.insert(0, probe);
     }
     item
@@ -146,12 +157,9 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     // Not the function's own name: inside the `const _` block a struct of that
     // name would hide a module of that name in the signature's types.
     let object_ty = format_ident!("__hookimpl_{}", name.unraw(), span = name.span());
-    let mut assert_spec = quote_spanned! {spec.span()=>
+    let assert_spec = quote_spanned! {spec.span()=>
         const _: () = #krate::__private::assert_spec::<dyn #spec>();
     };
-    if options.wrapper.is_set() {
-        assert_spec.extend(assert_wrappable(&krate, spec, &hook_ident(sig, options)));
-    }
     let method_name = trait_method(&hook_ident(sig, options), options);
     // Spanned on the user's name (or `specname`), so "not a member of trait"
     // points at it.
@@ -215,14 +223,6 @@ fn block(
     let meta_ty = quote!(#krate::__private::ImplMeta);
     let metas = crate::cfg::slice(&krate, &meta_ty, &metas);
     let source = source(&krate);
-    let wrappable = methods
-        .iter()
-        .filter(|method| method.options.wrapper.is_set())
-        .map(|method| {
-            let cfg = crate::cfg::attr(method.cfg.as_ref());
-            let assert = assert_wrappable(&krate, spec, &hook_ident(&method.sig, &method.options));
-            quote!(#cfg #assert)
-        });
     let spanned_krate = respan(&krate, spec.span());
     let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
     // Spanned on the spec's path, where "not a hook spec" then points.
@@ -269,12 +269,10 @@ fn block(
     };
     // The user's `instance` expression stands in the outer block, where the
     // only generated name is the instance's own: the items of the inner block
-    // cannot be named by it. (The wrapper checks, unnamed, stay outside too, so
-    // their messages keep their path.)
+    // cannot be named by it.
     quote! {
         const _: () = {
             #instance
-            #(#wrappable)*
 
             const _: () = {
                 const __HOOKCORE_SOURCE: #krate::__private::Source = #source;
@@ -284,16 +282,6 @@ fn block(
                 #linked
             };
         };
-    }
-}
-
-/// A wrapper of a historic hook is a compile error, raised by constant evaluation
-/// at the wrapper's name (only the spec knows which hooks are historic).
-fn assert_wrappable(krate: &Path, spec: &Path, hook: &Ident) -> TokenStream {
-    let name = crate::signature::name(hook);
-    let krate = respan(krate, hook.span());
-    quote_spanned! {hook.span()=>
-        const _: () = #krate::__private::assert_wrappable::<dyn #spec>(#name);
     }
 }
 

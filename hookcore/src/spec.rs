@@ -97,8 +97,9 @@ pub trait HookSpec: Send + Sync + 'static {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a hookcore plugin for `{S}`",
-    label = "no #[hookimpl] implementation of the spec for this type",
-    note = "put #[hookcore::hookimpl] on the `impl` block that implements the spec for `{Self}`"
+    label = "no #[hookimpl] implementation of this spec for this type",
+    note = "put #[hookcore::hookimpl] on the `impl` block that implements this spec for `{Self}`; a plugin of another spec registers only with that spec's manager",
+    note = "an `Arc<T>` of a plugin type is registered with `register_arc`; a reference cannot be registered: register the value, or an `Arc` of it"
 )]
 pub trait Plugin<S: HookSpec + ?Sized>: 'static {
     #[doc(hidden)]

@@ -3,12 +3,11 @@
 //!
 //! Everything but the user's item goes inside `const _: () = { ... };`, so no
 //! generated name can collide with another expansion's; the names declared there
-//! carry a `__hookimpl_`/`__hookcore_` prefix, so they do not hide the user's
+//! carry a `__hookimpl`/`__hookcore_` prefix, so they do not hide the user's
 //! names used in the copied signatures.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Ident, ItemFn, ItemImpl, Path};
 
@@ -154,9 +153,6 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
             // Validation rejects receivers on functions.
             syn::FnArg::Receiver(receiver) => quote!(#receiver),
         });
-    // Not the function's own name: inside the `const _` block a struct of that
-    // name would hide a module of that name in the signature's types.
-    let object_ty = format_ident!("__hookimpl_{}", name.unraw(), span = name.span());
     let assert_spec = quote_spanned! {spec.span()=>
         const _: () = #krate::__private::assert_spec::<dyn #spec>();
     };
@@ -166,14 +162,28 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     // The function's lint levels, and `&self` is one argument more than it takes.
     let lints = crate::lints::levels(&item.attrs);
     let extra = crate::lints::extra_arguments();
+    // The parameter list at the user's parentheses: rustc's suggestion to add a
+    // missing return type then goes after them, not after the name.
+    let mut inputs = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Parenthesis,
+        quote_spanned!(method_name.span()=> &self, #(#params),*),
+    );
+    inputs.set_span(sig.paren_token.span.join());
     let method = quote_spanned! {method_name.span()=>
         #[inline]
         #(#lints)*
         #extra
-        fn #method_name #generics (&self, #(#params),*) #output {
+        fn #method_name #generics #inputs #output {
             #name(#(#args),*)
         }
     };
+    // The plugin object is named after the function, so that rustc's notes on a
+    // signature that differs from the hook's read `fn(&get_adapter, &str)`. In a
+    // module of its own: in the `const _` block a struct of that name would hide a
+    // module of that name in the signature's types.
+    // (Raw stays raw: `struct r#type`.)
+    let object_name = name.clone();
+    let object_ty = quote!(__hookimpl::#object_name);
     let object = linked_object(spec, &quote!(&#object_ty {}));
     let plugin_name = options
         .name
@@ -189,8 +199,10 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
         const _: () = {
             #assert_spec
 
-            #[allow(non_camel_case_types)]
-            struct #object_ty {}
+            mod __hookimpl {
+                #[allow(non_camel_case_types)]
+                pub struct #object_name {}
+            }
 
             impl #spec for #object_ty {
                 #method

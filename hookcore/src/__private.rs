@@ -90,9 +90,6 @@ impl<T: ?Sized> NotDeprecated for T {}
 #[derive(Default)]
 pub struct NoDeprecations;
 
-/// Compiles only if `S` is a hook spec. `#[hookimpl(Spec)]` on a function names its
-/// spec with this, so a trait without `#[hookspec]` is one error at the user's path.
-pub const fn assert_spec<S: HookSpec + ?Sized>() {}
 
 /// The `wrapper` method every type has: a hook that is not historic.
 pub trait MaybeHistoric {

@@ -153,8 +153,11 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
             // Validation rejects receivers on functions.
             syn::FnArg::Receiver(receiver) => quote!(#receiver),
         });
+    // A projection, not a function's bound: a trait that is no spec is then one
+    // error at the user's path, with no note about where the bound is declared.
+    let spanned_krate = respan(&krate, spec.span());
     let assert_spec = quote_spanned! {spec.span()=>
-        const _: () = #krate::__private::assert_spec::<dyn #spec>();
+        const _: &::core::primitive::str = <dyn #spec as #spanned_krate::__private::HookSpec>::NAME;
     };
     let method_name = trait_method(&hook_ident(sig, options), options);
     // Spanned on the user's name (or `specname`), so "not a member of trait"

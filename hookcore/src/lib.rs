@@ -478,7 +478,10 @@ pub use monitor::TracingMonitor;
 pub use monitor::{HookCall, Monitor, MonitorId};
 pub use registration::Registration;
 pub use report::{HookReport, Report};
-pub use spec::{HistoricHook, HookSpec, Plugin, Wrappable, WrappableHook};
+pub use spec::{HookSpec, Plugin};
+// Public so that messages name them briefly; used by generated code.
+#[doc(hidden)]
+pub use spec::{HistoricHook, Wrappable, WrappableHook};
 
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/guide.md")]

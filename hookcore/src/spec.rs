@@ -115,17 +115,20 @@ pub trait Plugin<S: HookSpec + ?Sized>: 'static {
 }
 
 /// What the wrapper check of a `#[hookimpl(wrapper)]` finds for a hook that takes
-/// wrappers: any hook that is not historic. Public only so that messages name it
-/// briefly; used by generated code.
+/// wrappers: any hook that is not historic. Not public API; used by generated
+/// code, and re-exported (hidden) at the crate root so that messages name it briefly (an
+/// item of its own that is `doc(hidden)` is named by its full path).
 pub struct WrappableHook;
 
 /// What the wrapper check of a `#[hookimpl(wrapper)]` finds for a historic hook,
-/// which takes no wrapper. Public only so that messages name it briefly.
+/// which takes no wrapper. Not public API; re-exported (hidden) at the crate root
+/// so that messages name it briefly.
 pub struct HistoricHook;
 
 /// Implemented by [`WrappableHook`] alone: a wrapper of a historic hook fails this
-/// bound, and the message states the rule, at the wrapper's name. Public only so
-/// that messages name it briefly; used by generated code.
+/// bound, and the message states the rule, at the wrapper's name. Not public API;
+/// used by generated code, and re-exported (hidden) at the crate root so that
+/// messages name it briefly.
 #[diagnostic::on_unimplemented(
     message = "a historic hook cannot have a wrapper: its calls are replayed to plugins registered later, outside any wrapper",
     label = "this hook is `#[hookspec(historic)]`",

@@ -90,7 +90,6 @@ impl<T: ?Sized> NotDeprecated for T {}
 #[derive(Default)]
 pub struct NoDeprecations;
 
-
 /// The `wrapper` method every type has: a hook that is not historic.
 pub trait MaybeHistoric {
     /// Wrappable.

@@ -16,20 +16,8 @@ pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::object::Object;
-pub use crate::spec::{HistoricHook, HookSpec, Plugin, Wrappable, WrappableHook};
+pub use crate::spec::{HistoricHook, HookSpec, Kept, Plugin, Wrappable, WrappableHook};
 pub use crate::table::{Dispatch, Replay};
-
-/// What a historic hook's argument must be besides `Clone`: it is kept, and
-/// cloned for each plugin registered later, possibly on another thread. (`Clone`
-/// is asked for on its own, so that its failure keeps rustc's `derive` hint.)
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be an argument of a historic hook",
-    label = "a historic hook keeps its arguments, to replay calls to plugins registered later",
-    note = "historic arguments must be `Clone + Send + 'static`: owned values that can move between threads (e.g. `String`, `Arc<T>`)"
-)]
-pub trait Kept: Send + 'static {}
-
-impl<T: Send + 'static> Kept for T {}
 
 /// What a `#[hookimpl]` asks which hooks are deprecated: hook key `KEY` of spec
 /// `S` (see `HookSpec::__Deprecations`).

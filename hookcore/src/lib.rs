@@ -481,7 +481,7 @@ pub use report::{HookReport, Report};
 pub use spec::{HookSpec, Plugin};
 // Public so that messages name them briefly; used by generated code.
 #[doc(hidden)]
-pub use spec::{HistoricHook, Wrappable, WrappableHook};
+pub use spec::{HistoricHook, Kept, Wrappable, WrappableHook};
 
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/guide.md")]

@@ -141,3 +141,16 @@ pub trait Wrappable: Sized {
 
 #[diagnostic::do_not_recommend]
 impl Wrappable for WrappableHook {}
+
+/// What a historic hook's argument must be besides `Clone`: it is kept, and
+/// cloned for each plugin registered later, possibly on another thread. (`Clone`
+/// is asked for on its own, so that its failure keeps rustc's `derive` hint.) Not
+/// public API; re-exported (hidden) at the crate root so that messages name it briefly.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an argument of a historic hook",
+    label = "a historic hook keeps its arguments, to replay calls to plugins registered later",
+    note = "historic arguments must be `Clone + Send + 'static`: owned values that can move between threads (e.g. `String`, `Arc<T>`)"
+)]
+pub trait Kept: Send + 'static {}
+
+impl<T: Send + 'static> Kept for T {}

@@ -17,20 +17,8 @@ pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::object::Object;
 pub use crate::skew::SpecIdentity;
-pub use crate::spec::{HookSpec, Plugin};
+pub use crate::spec::{HistoricHook, HookSpec, Kept, Plugin, Wrappable, WrappableHook};
 pub use crate::table::{Dispatch, Replay};
-
-/// What a historic hook's argument must be besides `Clone`: it is kept, and
-/// cloned for each plugin registered later, possibly on another thread. (`Clone`
-/// is asked for on its own, so that its failure keeps rustc's `derive` hint.)
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be an argument of a historic hook",
-    label = "a historic hook keeps its arguments, to replay calls to plugins registered later",
-    note = "historic arguments must be `Clone + Send + 'static`: owned values that can move between threads (e.g. `String`, `Arc<T>`)"
-)]
-pub trait Kept: Send + 'static {}
-
-impl<T: Send + 'static> Kept for T {}
 
 /// What a `#[hookimpl]` asks which hooks are deprecated: hook key `KEY` of spec
 /// `S` (see `HookSpec::__Deprecations`).
@@ -91,10 +79,6 @@ impl<T: ?Sized> NotDeprecated for T {}
 #[derive(Default)]
 pub struct NoDeprecations;
 
-/// Compiles only if `S` is a hook spec. `#[hookimpl(Spec)]` on a function names its
-/// spec with this, so a trait without `#[hookspec]` is one error at the user's path.
-pub const fn assert_spec<S: HookSpec + ?Sized>() {}
-
 /// What a `#[hookimpl]` asks for the identity of the spec it implements: `S`'s,
 /// through [`ViaSpecIdentity`], or none through [`ViaNoSpecIdentity`] when `S` is
 /// not a spec (already a compile error; this adds none).
@@ -137,34 +121,15 @@ pub trait ViaNoSpecIdentity {
 
 impl<S: ?Sized> ViaNoSpecIdentity for &IdentityProbe<S> {}
 
-const HISTORIC_WRAPPER: &str = "a historic hook cannot have a wrapper: its calls are replayed to plugins registered later, outside any wrapper";
-
-/// Fails to compile (a panic in constant evaluation) if `hook` of `S` is
-/// historic: a `#[hookimpl(wrapper)]` names its hook with this.
-pub const fn assert_wrappable<S: HookSpec + ?Sized>(hook: &str) {
-    let mut at = 0;
-    while at < S::HOOKS.len() {
-        let info = &S::HOOKS[at];
-        if info.historic && same(info.name.as_bytes(), hook.as_bytes()) {
-            panic!("{}", HISTORIC_WRAPPER);
-        }
-        at += 1;
+/// The `wrapper` method every type has: a hook that is not historic.
+pub trait MaybeHistoric {
+    /// Wrappable.
+    fn wrapper(&self) -> WrappableHook {
+        WrappableHook
     }
 }
 
-const fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut at = 0;
-    while at < a.len() {
-        if a[at] != b[at] {
-            return false;
-        }
-        at += 1;
-    }
-    true
-}
+impl<T: ?Sized> MaybeHistoric for T {}
 
 /// How many of `keep` are `true`: the length of a table whose entries are cfg'd,
 /// or the position of an entry after cfg'd ones.

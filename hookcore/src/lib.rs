@@ -481,6 +481,9 @@ pub use registration::Registration;
 pub use report::{HookReport, Report};
 pub use skew::{Skew, SpecIdentity};
 pub use spec::{HookSpec, Plugin};
+// Public so that messages name them briefly; used by generated code.
+#[doc(hidden)]
+pub use spec::{HistoricHook, Kept, Wrappable, WrappableHook};
 
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/guide.md")]

@@ -104,8 +104,9 @@ pub trait HookSpec: Send + Sync + 'static {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a hookcore plugin for `{S}`",
-    label = "no #[hookimpl] implementation of the spec for this type",
-    note = "put #[hookcore::hookimpl] on the `impl` block that implements the spec for `{Self}`",
+    label = "no #[hookimpl] implementation of this spec for this type",
+    note = "put #[hookcore::hookimpl] on the `impl` block that implements this spec for `{Self}`; a plugin of another spec registers only with that spec's manager",
+    note = "an `Arc<T>` of a plugin type is registered with `register_arc`; a reference cannot be registered: register the value, or an `Arc` of it",
     note = "if `{Self}` implements this spec as another version of the spec's crate declares it, it is not a plugin of this version: depend on one version of the spec's crate everywhere"
 )]
 pub trait Plugin<S: HookSpec + ?Sized>: 'static {
@@ -120,3 +121,44 @@ pub trait Plugin<S: HookSpec + ?Sized>: 'static {
     /// Not public API. The unsizing coercion `Arc<Self>` to `Arc<dyn Spec>`.
     fn __into_object(self: Arc<Self>) -> Arc<S>;
 }
+
+/// What the wrapper check of a `#[hookimpl(wrapper)]` finds for a hook that takes
+/// wrappers: any hook that is not historic. Not public API; used by generated
+/// code, and re-exported (hidden) at the crate root so that messages name it briefly (an
+/// item of its own that is `doc(hidden)` is named by its full path).
+pub struct WrappableHook;
+
+/// What the wrapper check of a `#[hookimpl(wrapper)]` finds for a historic hook,
+/// which takes no wrapper. Not public API; re-exported (hidden) at the crate root
+/// so that messages name it briefly.
+pub struct HistoricHook;
+
+/// Implemented by [`WrappableHook`] alone: a wrapper of a historic hook fails this
+/// bound, and the message states the rule, at the wrapper's name. Not public API;
+/// used by generated code, and re-exported (hidden) at the crate root so that
+/// messages name it briefly.
+#[diagnostic::on_unimplemented(
+    message = "a historic hook cannot have a wrapper: its calls are replayed to plugins registered later, outside any wrapper",
+    label = "this hook is `#[hookspec(historic)]`",
+    note = "remove `wrapper` and implement the hook itself, or declare the hook without `historic`"
+)]
+pub trait Wrappable: Sized {
+    /// Compiles only for a hook that takes wrappers.
+    fn wrappable(self) {}
+}
+
+#[diagnostic::do_not_recommend]
+impl Wrappable for WrappableHook {}
+
+/// What a historic hook's argument must be besides `Clone`: it is kept, and
+/// cloned for each plugin registered later, possibly on another thread. (`Clone`
+/// is asked for on its own, so that its failure keeps rustc's `derive` hint.) Not
+/// public API; re-exported (hidden) at the crate root so that messages name it briefly.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an argument of a historic hook",
+    label = "a historic hook keeps its arguments, to replay calls to plugins registered later",
+    note = "historic arguments must be `Clone + Send + 'static`: owned values that can move between threads (e.g. `String`, `Arc<T>`)"
+)]
+pub trait Kept: Send + 'static {}
+
+impl<T: Send + 'static> Kept for T {}

@@ -14,6 +14,12 @@
 //! that is not a spec gets `NoDeprecations` (autoref lookup, see
 //! `hookcore::__private::ViaNoSpec`), so that mistake, too, is reported once.
 //! Being inside the user's function, the check obeys its `#[allow(deprecated)]`.
+//!
+//! The same struct answers whether a hook is historic, for wrappers (which a
+//! historic hook cannot have): an inherent `wrapper` method at a historic hook's
+//! key returns `HistoricHook`, the blanket `MaybeHistoric::wrapper` returns
+//! `WrappableHook`, and a wrapper's check asks for `Wrappable`, whose
+//! `on_unimplemented` message is the rule, at the wrapper's name.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -69,7 +75,8 @@ fn deprecated(hook: &Hook) -> Option<(Option<LitStr>, Option<LitStr>)> {
 }
 
 /// The spec's side: its deprecations struct with one warning constant per
-/// deprecated hook, and the associated type of `HookSpec` that names it.
+/// deprecated hook and a `wrapper` method per historic hook (which no wrapper may
+/// wrap), and the associated type of `HookSpec` that names it.
 pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
@@ -78,7 +85,12 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
         .iter()
         .filter_map(|hook| deprecated(hook).map(|(since, note)| (hook, since, note)))
         .collect();
-    if deprecated.is_empty() {
+    let historic: Vec<&Hook> = spec
+        .hooks
+        .iter()
+        .filter(|hook| hook.historic.is_some())
+        .collect();
+    if deprecated.is_empty() && historic.is_empty() {
         let assoc = quote! {
             type __Deprecations<const HOOK: u64> = #krate::__private::NoDeprecations;
         };
@@ -108,7 +120,22 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
             }
         }
     });
-    let doc = format!("Which hooks of [`{spec_ident}`] are deprecated; used by `#[hookimpl]`.");
+    // Found before the blanket `MaybeHistoric::wrapper`, whose answer is wrappable.
+    let historic = historic.iter().map(|hook| {
+        let key = hook_key(&hook.method.sig.ident);
+        let cfg = crate::cfg::attr(hook.cfg.as_ref());
+        quote! {
+            #cfg
+            impl #ty<#key> {
+                pub fn wrapper(&self) -> #krate::__private::HistoricHook {
+                    #krate::__private::HistoricHook
+                }
+            }
+        }
+    });
+    let doc = format!(
+        "Which hooks of [`{spec_ident}`] are deprecated or historic; used by `#[hookimpl]`."
+    );
     let items = quote! {
         #[doc = #doc]
         #[doc(hidden)]
@@ -119,6 +146,7 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
             }
         }
         #(#warnings)*
+        #(#historic)*
     };
     let assoc = quote! {
         type __Deprecations<const HOOK: u64> = #ty<HOOK>;
@@ -128,18 +156,35 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
 
 /// The implementation's side: a statement for the start of the body of an
 /// implementation of `hook`, spanned on `at` (the user's function name), where a
-/// deprecated hook's warning then points.
-pub(crate) fn probe(krate: &Path, spec: &Path, hook: &Ident, at: Span) -> syn::Stmt {
+/// deprecated hook's warning then points. For a wrapper it also asks that the hook
+/// be wrappable: a historic hook's answer (`HistoricHook`) lacks the trait, whose
+/// `on_unimplemented` message is the sentence, at the wrapper's name.
+pub(crate) fn probe(krate: &Path, spec: &Path, hook: &Ident, at: Span, wrapper: bool) -> syn::Stmt {
     let key = hook_key(hook);
+    let facts = format_ident!("facts", span = Span::mixed_site());
+    // Every token at the name, where the messages about this check then point.
+    let krate = &crate::signature::respan(krate, at);
+    let key = crate::signature::respan(&key, at);
     let probe = quote::quote_spanned! {at=>
-        (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().hook()
+        let #facts = (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations();
+        #facts.hook();
     };
+    let wrappable = wrapper.then(|| {
+        // No local variable: one of mixed-site hygiene would move the message to
+        // the attribute, one of the name's would see the user's constants.
+        quote::quote_spanned! {at=>
+            #krate::__private::Wrappable::wrappable(
+                (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().wrapper()
+            );
+        }
+    });
     // A closure in an unnamed constant: type-checked, never run, never "unused".
     syn::parse_quote! {
         const _: fn() = || {
             #[allow(unused_imports)]
-            use #krate::__private::{NotDeprecated as _, ViaNoSpec as _, ViaSpecDeprecations as _};
-            #probe;
+            use #krate::__private::{MaybeHistoric as _, NotDeprecated as _, ViaNoSpec as _, ViaSpecDeprecations as _};
+            #probe
+            #wrappable
         };
     }
 }

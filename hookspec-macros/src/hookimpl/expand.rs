@@ -3,12 +3,11 @@
 //!
 //! Everything but the user's item goes inside `const _: () = { ... };`, so no
 //! generated name can collide with another expansion's; the names declared there
-//! carry a `__hookimpl_`/`__hookcore_` prefix, so they do not hide the user's
+//! carry a `__hookimpl`/`__hookcore_` prefix, so they do not hide the user's
 //! names used in the copied signatures.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
-use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{Ident, ItemFn, ItemImpl, Path};
 
@@ -27,8 +26,13 @@ pub(crate) fn expand(plugin: &Plugin) -> TokenStream {
         Plugin::Function { item, options } => {
             let mut item = item.clone();
             let hook = hook_ident(&item.sig, options);
-            let probe =
-                deprecation::probe(&runtime_path(options), spec, &hook, item.sig.ident.span());
+            let probe = deprecation::probe(
+                &runtime_path(options),
+                spec,
+                &hook,
+                item.sig.ident.span(),
+                options.wrapper.is_set(),
+            );
             item.block.stmts.insert(0, probe);
             function(&item, options, spec)
         }
@@ -58,7 +62,13 @@ fn with_probes(item: &ItemImpl, options: &Options, methods: &[Method], spec: &Pa
         });
     for (body, method) in bodies.zip(methods) {
         let hook = hook_ident(&method.sig, &method.options);
-        let probe = deprecation::probe(&krate, spec, &hook, method.sig.ident.span());
+        let probe = deprecation::probe(
+            &krate,
+            spec,
+            &hook,
+            method.sig.ident.span(),
+            method.options.wrapper.is_set(),
+        );
         body.block.stmts.insert(0, probe);
     }
     item
@@ -143,29 +153,40 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
             // Validation rejects receivers on functions.
             syn::FnArg::Receiver(receiver) => quote!(#receiver),
         });
-    // Not the function's own name: inside the `const _` block a struct of that
-    // name would hide a module of that name in the signature's types.
-    let object_ty = format_ident!("__hookimpl_{}", name.unraw(), span = name.span());
-    let mut assert_spec = quote_spanned! {spec.span()=>
-        const _: () = #krate::__private::assert_spec::<dyn #spec>();
+    // A projection, not a function's bound: a trait that is no spec is then one
+    // error at the user's path, with no note about where the bound is declared.
+    let spanned_krate = respan(&krate, spec.span());
+    let assert_spec = quote_spanned! {spec.span()=>
+        const _: &::core::primitive::str = <dyn #spec as #spanned_krate::__private::HookSpec>::NAME;
     };
-    if options.wrapper.is_set() {
-        assert_spec.extend(assert_wrappable(&krate, spec, &hook_ident(sig, options)));
-    }
     let method_name = trait_method(&hook_ident(sig, options), options);
     // Spanned on the user's name (or `specname`), so "not a member of trait"
     // points at it.
     // The function's lint levels, and `&self` is one argument more than it takes.
     let lints = crate::lints::levels(&item.attrs);
     let extra = crate::lints::extra_arguments();
+    // The parameter list at the user's parentheses: rustc's suggestion to add a
+    // missing return type then goes after them, not after the name.
+    let mut inputs = proc_macro2::Group::new(
+        proc_macro2::Delimiter::Parenthesis,
+        quote_spanned!(method_name.span()=> &self, #(#params),*),
+    );
+    inputs.set_span(sig.paren_token.span.join());
     let method = quote_spanned! {method_name.span()=>
         #[inline]
         #(#lints)*
         #extra
-        fn #method_name #generics (&self, #(#params),*) #output {
+        fn #method_name #generics #inputs #output {
             #name(#(#args),*)
         }
     };
+    // The plugin object is named after the function, so that rustc's notes on a
+    // signature that differs from the hook's read `fn(&get_adapter, &str)`. In a
+    // module of its own: in the `const _` block a struct of that name would hide a
+    // module of that name in the signature's types.
+    // (Raw stays raw: `struct r#type`.)
+    let object_name = name.clone();
+    let object_ty = quote!(__hookimpl::#object_name);
     let object = linked_object(spec, &quote!(&#object_ty {}));
     let plugin_name = options
         .name
@@ -181,8 +202,10 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
         const _: () = {
             #assert_spec
 
-            #[allow(non_camel_case_types)]
-            struct #object_ty {}
+            mod __hookimpl {
+                #[allow(non_camel_case_types)]
+                pub struct #object_name {}
+            }
 
             impl #spec for #object_ty {
                 #method
@@ -215,14 +238,6 @@ fn block(
     let meta_ty = quote!(#krate::__private::ImplMeta);
     let metas = crate::cfg::slice(&krate, &meta_ty, &metas);
     let source = source(&krate);
-    let wrappable = methods
-        .iter()
-        .filter(|method| method.options.wrapper.is_set())
-        .map(|method| {
-            let cfg = crate::cfg::attr(method.cfg.as_ref());
-            let assert = assert_wrappable(&krate, spec, &hook_ident(&method.sig, &method.options));
-            quote!(#cfg #assert)
-        });
     let spanned_krate = respan(&krate, spec.span());
     let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
     // Spanned on the spec's path, where "not a hook spec" then points.
@@ -270,12 +285,10 @@ fn block(
     };
     // The user's `instance` expression stands in the outer block, where the
     // only generated name is the instance's own: the items of the inner block
-    // cannot be named by it. (The wrapper checks, unnamed, stay outside too, so
-    // their messages keep their path.)
+    // cannot be named by it.
     quote! {
         const _: () = {
             #instance
-            #(#wrappable)*
 
             const _: () = {
                 const __HOOKCORE_SOURCE: #krate::__private::Source = #source;
@@ -285,16 +298,6 @@ fn block(
                 #linked
             };
         };
-    }
-}
-
-/// A wrapper of a historic hook is a compile error, raised by constant evaluation
-/// at the wrapper's name (only the spec knows which hooks are historic).
-fn assert_wrappable(krate: &Path, spec: &Path, hook: &Ident) -> TokenStream {
-    let name = crate::signature::name(hook);
-    let krate = respan(krate, hook.span());
-    quote_spanned! {hook.span()=>
-        const _: () = #krate::__private::assert_wrappable::<dyn #spec>(#name);
     }
 }
 

@@ -34,6 +34,25 @@ pub(crate) fn hookimpl(args: TokenStream, input: TokenStream) -> TokenStream {
             Options::default()
         }
     };
+    // A method (it takes `self`) whose attribute names no spec stands in an impl
+    // block that lacks #[hookimpl]: the block is where its options are read. Left
+    // as it is, so that the block still compiles as written.
+    if let (syn::Item::Fn(function), None) = (&item, &options.spec)
+        && let Some(syn::FnArg::Receiver(_)) = function.sig.inputs.first()
+    {
+        let error = syn::Error::new(
+            ast::attribute_span(),
+            "put #[hookimpl] on the impl block: `#[hookimpl] impl Spec for Type`; it reads the `#[hookimpl(..)]` options of its methods",
+        );
+        return with_fallback(&item, &error);
+    }
+    // An impl of a standard trait is no plugin; rustc would first report that the
+    // trait cannot be a `dyn` type, at generated code.
+    if let syn::Item::Impl(block) = &item
+        && let Some(error) = validate::standard_trait(block)
+    {
+        return with_fallback(&item, &error);
+    }
     let plugin = ast::Plugin::parse(item, options, &mut errors);
     validate::check(&plugin, &mut errors);
     match errors.finish() {

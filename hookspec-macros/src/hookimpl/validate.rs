@@ -101,6 +101,52 @@ fn check_block(item: &ItemImpl, options: &Options, methods: &[Method], errors: &
     }
 }
 
+/// The standard traits people implement next to plugins, none of which can be a
+/// spec: #[hookimpl] on `impl Default for Type` is a misplaced attribute.
+const STANDARD_TRAITS: &[&str] = &[
+    "AsMut",
+    "AsRef",
+    "Borrow",
+    "Clone",
+    "Copy",
+    "Debug",
+    "Default",
+    "Deref",
+    "DerefMut",
+    "Display",
+    "Drop",
+    "Eq",
+    "Error",
+    "Extend",
+    "From",
+    "FromIterator",
+    "FromStr",
+    "Hash",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "Ord",
+    "PartialEq",
+    "PartialOrd",
+    "Send",
+    "Sync",
+    "ToString",
+    "TryFrom",
+    "TryInto",
+];
+
+/// The error for #[hookimpl] on an impl of a standard trait, if it is one.
+pub(crate) fn standard_trait(item: &ItemImpl) -> Option<syn::Error> {
+    let (path, _) = item.trait_.as_ref()?;
+    let name = path.segments.last()?.ident.to_string();
+    STANDARD_TRAITS.contains(&name.as_str()).then(|| {
+        syn::Error::new_spanned(
+            path,
+            format!("`{name}` is not a hook spec: #[hookimpl] goes on `impl Spec for Type`, where `Spec` is a #[hookspec] trait; remove #[hookimpl] from this impl"),
+        )
+    })
+}
+
 /// A function named like a spec's wrapper method (`wrap_<hook>`) without
 /// `wrapper` would implement that method and never run as a hook.
 pub(crate) fn check_not_wrap_method(sig: &syn::Signature, options: &Options, errors: &mut Errors) {

@@ -10,6 +10,7 @@ use syn::{Expr, Ident, LitStr, Path, Token};
 
 use crate::errors::Errors;
 use crate::peel;
+use crate::signature::pretty;
 
 // Every keyword the attributes know, in one place.
 pub(crate) const FIRSTRESULT: &str = "firstresult";
@@ -229,6 +230,13 @@ impl Options {
             .starts_with(|c: char| c.is_ascii_uppercase());
         match site {
             Site::ImplFn if position == 0 && looks_like_trait => self.spec = Some(path),
+            Site::ImplFn if looks_like_trait && self.spec.is_some() => {
+                let spec = pretty(&path);
+                errors.at(
+                    &path,
+                    format!("one spec per #[hookimpl]: implement `{spec}` with a function of its own, `#[hookimpl({spec}, specname = \"hook_name\")]` if the name is taken"),
+                );
+            }
             Site::ImplFn if looks_like_trait => {
                 errors.at(
                     &path,

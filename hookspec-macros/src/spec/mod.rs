@@ -28,7 +28,20 @@ pub(crate) fn hookspec(args: TokenStream, input: TokenStream) -> TokenStream {
         );
         return with_fallback(item, &error);
     };
+    let mut item = item;
     let mut errors = Errors::default();
+    // A second #[hookspec] would expand the trait twice: reported, and removed.
+    item.attrs.retain(|attr| {
+        let again = attr
+            .path()
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "hookspec");
+        if again {
+            errors.at(attr, "#[hookspec] is given twice on this trait; remove one");
+        }
+        !again
+    });
     let options = match syn::parse2::<Args>(args) {
         Ok(args) => Options::parse(Site::SpecTrait, args, &mut errors),
         Err(error) => {

@@ -10,7 +10,38 @@ use crate::signature;
 
 pub(crate) fn repair(mut spec: Spec) -> Spec {
     let item = &mut spec.item;
+    // The trait's lifetime parameters (reported) become `'static` in its hooks,
+    // which would otherwise name undeclared lifetimes.
+    let lifetimes: Vec<String> = item
+        .generics
+        .lifetimes()
+        .map(|param| param.lifetime.ident.to_string())
+        .collect();
     item.generics = syn::Generics::default();
+    item.supertraits = item
+        .supertraits
+        .iter()
+        .filter(|bound| super::validate::allowed_supertrait(bound))
+        .cloned()
+        .collect();
+    if item.supertraits.is_empty() {
+        item.colon_token = None;
+    }
+    if !lifetimes.is_empty() {
+        for trait_item in &mut item.items {
+            if let TraitItem::Fn(method) = trait_item {
+                method.sig = static_lifetimes(&method.sig, &lifetimes);
+            }
+        }
+        for hook in &mut spec.hooks {
+            hook.method.sig = static_lifetimes(&hook.method.sig, &lifetimes);
+            hook.args = hook
+                .args
+                .iter()
+                .map(|(name, ty)| (name.clone(), static_lifetimes(ty, &lifetimes)))
+                .collect();
+        }
+    }
     item.unsafety = None;
     item.modifiers = syn::TraitModifiers::default();
     item.items.retain(|item| matches!(item, TraitItem::Fn(_)));
@@ -35,6 +66,39 @@ pub(crate) fn repair(mut spec: Spec) -> Spec {
         }
     }
     spec
+}
+
+/// `node` with each lifetime named in `names` replaced by `'static`.
+fn static_lifetimes<T: syn::parse::Parse + quote::ToTokens>(node: &T, names: &[String]) -> T {
+    fn replace(tokens: proc_macro2::TokenStream, names: &[String]) -> proc_macro2::TokenStream {
+        let mut out = Vec::new();
+        let mut tokens = tokens.into_iter().peekable();
+        while let Some(token) = tokens.next() {
+            match token {
+                proc_macro2::TokenTree::Punct(tick) if tick.as_char() == '\'' => {
+                    out.push(proc_macro2::TokenTree::Punct(tick));
+                    if let Some(proc_macro2::TokenTree::Ident(name)) = tokens.peek()
+                        && names.iter().any(|lifetime| name == lifetime)
+                    {
+                        let name = syn::Ident::new("static", name.span());
+                        tokens.next();
+                        out.push(proc_macro2::TokenTree::Ident(name));
+                    }
+                }
+                proc_macro2::TokenTree::Group(group) => {
+                    let mut inner =
+                        proc_macro2::Group::new(group.delimiter(), replace(group.stream(), names));
+                    inner.set_span(group.span());
+                    out.push(proc_macro2::TokenTree::Group(inner));
+                }
+                other => out.push(other),
+            }
+        }
+        out.into_iter().collect()
+    }
+    let tokens = replace(quote::ToTokens::to_token_stream(node), names);
+    syn::parse2(tokens)
+        .unwrap_or_else(|_| syn::parse2(quote::ToTokens::to_token_stream(node)).expect("reparses"))
 }
 
 fn repair_hook(hook: &mut Hook) {

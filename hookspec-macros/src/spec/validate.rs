@@ -8,7 +8,15 @@ use crate::signature::{self, Role};
 
 pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
     let item = &spec.item;
-    if !item.generics.params.is_empty() {
+    if !item.generics.params.is_empty()
+        && item.generics.type_params().next().is_none()
+        && item.generics.const_params().next().is_none()
+    {
+        errors.at(
+            &item.generics,
+            "a hook spec cannot have lifetime parameters: one trait is one set of hooks; let the hooks' lifetimes be elided (`name: &str`) or declare them on the hook (`fn hook<'a>(&self, name: &'a str)`)",
+        );
+    } else if !item.generics.params.is_empty() {
         errors.at(
             &item.generics,
             "a hook spec cannot be generic: one trait is one set of hooks; use concrete types in the hooks",
@@ -16,6 +24,19 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
     }
     if let Some(where_clause) = &item.generics.where_clause {
         errors.at(where_clause, "a hook spec cannot have a `where` clause");
+    }
+    for bound in item
+        .supertraits
+        .iter()
+        .filter(|bound| !allowed_supertrait(bound))
+    {
+        errors.at(
+            bound,
+            format!(
+                "a hook spec cannot require `{}` of its plugins: a plugin can be a plain #[hookimpl] function, which has nothing to implement it with; only `Send`, `Sync` and `'static` may be required (remove this bound)",
+                signature::pretty(bound)
+            ),
+        );
     }
     if let Some(unsafety) = &item.unsafety {
         errors.at(unsafety, "a hook spec cannot be an `unsafe trait`");
@@ -59,6 +80,24 @@ pub(crate) fn check(spec: &Spec, errors: &mut Errors) {
                 format!("`{name}` is the name of the wrapper method of the hook `{wrapped}`; rename this hook"),
             );
         }
+    }
+}
+
+/// `Send`, `Sync` and `'static`: what every plugin object has (the trait gets
+/// `Send + Sync` anyway). Any other supertrait is one a function's plugin object
+/// lacks, or one that makes `dyn Spec` impossible (`Clone`, `Sized`).
+pub(crate) fn allowed_supertrait(bound: &syn::TypeParamBound) -> bool {
+    match bound {
+        syn::TypeParamBound::Trait(bound) => {
+            bound.maybe.is_none()
+                && bound.lifetimes.is_none()
+                && bound.path.segments.last().is_some_and(|segment| {
+                    segment.arguments.is_none()
+                        && (segment.ident == "Send" || segment.ident == "Sync")
+                })
+        }
+        syn::TypeParamBound::Lifetime(lifetime) => lifetime.ident == "static",
+        _ => false,
     }
 }
 

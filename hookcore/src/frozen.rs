@@ -3,7 +3,7 @@
 //!
 //! A live manager frees a replaced table once the last call reading it ends,
 //! which a call can only tell it through arc-swap's `load` (an `xchg`, and a
-//! `lock cmpxchg` when it ends: about 12 ns, ten times a one-implementation
+//! `lock cmpxchg` when it ends: 12–16 ns, ten times a one-implementation
 //! call). After [`PluginManager::freeze`](crate::PluginManager::freeze) the
 //! manager frees no table until it is dropped, so a call needs no such word:
 //! [`FrozenTable::current`] is one `Acquire` load of a pointer.

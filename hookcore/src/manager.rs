@@ -145,7 +145,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// users write `pm.hook.name(..)`.
     ///
     /// On a [frozen](Self::freeze) manager this costs one plain load; on a live
-    /// one it is arc-swap's `load`, about 12 ns of atomic operations, which keeps
+    /// one it is arc-swap's `load`, 12–16 ns of atomic operations, which keeps
     /// the table alive while the caller uses it (docs/benchmarks.md).
     ///
     /// ```

@@ -137,6 +137,14 @@ pub enum Problem {
     /// the binary, but it is not a plugin of this spec, so none of its hooks is
     /// called.
     VersionSkew(Skew),
+
+    /// A name given to [`PluginManager::check_required`] that no registered
+    /// plugin answers to (as a plugin, package or crate name): its crate is not
+    /// linked, or the name is wrong.
+    Missing {
+        /// The name asked for.
+        name: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -204,6 +212,11 @@ impl fmt::Display for Problem {
                 }
             }
             Problem::VersionSkew(skew) => skew.fmt(f),
+            Problem::Missing { name } => write!(
+                f,
+                "the required plugin `{name}` is missing: {}",
+                crate::error::missing_fix(name)
+            ),
         }
     }
 }

@@ -193,7 +193,7 @@ fn missing_fixes(names: &[String]) -> String {
     fixes.join("; ")
 }
 
-fn missing_fix(name: &str) -> String {
+pub(crate) fn missing_fix(name: &str) -> String {
     let identifier = |text: &str| {
         !text.is_empty()
             && !text.starts_with(|c: char| c.is_ascii_digit())

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::check::Problem;
 use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::manager::PluginManager;
@@ -92,6 +93,51 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         }
         let missing = missing.into_iter().filter(|name| !skewed(name)).collect();
         Err(Error::VersionSkew { skews, missing })
+    }
+
+    /// Every start-up problem at once: [`check`](Self::check)'s, then a
+    /// [`Problem::Missing`] for each of `required` that no registered plugin
+    /// answers to (as [`require`](Self::require) reads a name), in the order
+    /// given. A required name whose plugin is built against another version of
+    /// the spec is not repeated: `check` reports it as a
+    /// [`Problem::VersionSkew`].
+    ///
+    /// ```
+    /// #[hookcore::hookspec]
+    /// pub trait Site {
+    ///     fn render(&self) -> &'static str;
+    /// }
+    ///
+    /// #[hookcore::hookimpl(Site, name = "menu")]
+    /// fn render() -> &'static str {
+    ///     "menu"
+    /// }
+    ///
+    /// let pm = hookcore::PluginManager::<dyn Site>::linked()?;
+    /// let problems = pm.check_required(["menu", "plugin-feeds"]);
+    /// assert_eq!(problems, [hookcore::Problem::Missing { name: "plugin-feeds".into() }]);
+    /// assert_eq!(
+    ///     problems[0].to_string(),
+    ///     "the required plugin `plugin-feeds` is missing: `plugin-feeds` is a package: \
+    ///      add `use plugin_feeds as _;` to the binary's crate root"
+    /// );
+    /// # Ok::<(), hookcore::Error>(())
+    /// ```
+    #[must_use]
+    pub fn check_required<I>(&self, required: I) -> Vec<Problem>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let mut problems = self.check();
+        let missing = match self.require(required) {
+            Err(Error::MissingPlugins { names } | Error::VersionSkew { missing: names, .. }) => {
+                names
+            }
+            _ => Vec::new(),
+        };
+        problems.extend(missing.into_iter().map(|name| Problem::Missing { name }));
+        problems
     }
 
     /// The registered plugins: run-time ones in registration order, then linked

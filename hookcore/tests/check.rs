@@ -240,3 +240,28 @@ fn every_problem_comes_at_once_in_a_stable_order() {
         ]
     );
 }
+
+#[test]
+fn check_required_adds_the_missing_required_names_after_checks_problems() {
+    let pm = PluginManager::<dyn Site>::linked().unwrap();
+    let checked = pm.check();
+    // A plugin name, a package name of this test crate and a crate name are
+    // present; the others are not, in the order asked.
+    let problems = pm.check_required(["feeds", "hookcore", "plugin-maps", "weather::radar"]);
+    assert_eq!(problems[..checked.len()], checked[..]);
+    let missing: Vec<String> = problems[checked.len()..]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "the required plugin `plugin-maps` is missing: `plugin-maps` is a package: add \
+             `use plugin_maps as _;` to the binary's crate root",
+            "the required plugin `weather::radar` is missing: `weather::radar` is a plugin \
+             named after its module: add `use weather as _;` to the binary's crate root",
+        ]
+    );
+    assert!(matches!(&problems[checked.len()], Problem::Missing { name } if name == "plugin-maps"));
+    assert_eq!(pm.check_required(["feeds", "menu"]), checked);
+}

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use super::*;
 use crate::info::{HookInfo, Order};
+use crate::linked::LinkedPlugin;
 use crate::manager::PluginManager;
 use crate::table::Dispatch;
 

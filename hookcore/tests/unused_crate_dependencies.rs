@@ -50,31 +50,31 @@ fn workspace(names_plugin: bool) -> PathBuf {
     let hookcore = scratch::hookcore();
     let spec = root.join("site-spec");
     let plugin = root.join("plugin-feeds");
-    write(
-        &spec.join("Cargo.toml"),
-        &manifest("site-spec", "0.1.0", &[("hookcore", hookcore)]),
+    scratch::package(
+        &spec,
+        "site-spec",
+        "0.1.0",
+        &[("hookcore", hookcore)],
+        "lib.rs",
+        SPEC,
     );
-    write(&spec.join("src/lib.rs"), SPEC);
-    write(
-        &plugin.join("Cargo.toml"),
-        &manifest(
-            "plugin-feeds",
-            "0.1.0",
-            &[("hookcore", hookcore), ("site-spec", &spec)],
-        ),
+    let plugin_deps = [("hookcore", hookcore), ("site-spec", spec.as_path())];
+    scratch::package(
+        &plugin,
+        "plugin-feeds",
+        "0.1.0",
+        &plugin_deps,
+        "lib.rs",
+        PLUGIN,
     );
-    write(&plugin.join("src/lib.rs"), PLUGIN);
+    let host_deps = [
+        ("hookcore", hookcore),
+        ("site-spec", spec.as_path()),
+        ("plugin-feeds", plugin.as_path()),
+    ];
     write(
         &root.join("host/Cargo.toml"),
-        &manifest(
-            "host",
-            "0.1.0",
-            &[
-                ("hookcore", hookcore),
-                ("site-spec", &spec),
-                ("plugin-feeds", &plugin),
-            ],
-        ),
+        &manifest("host", "0.1.0", &host_deps),
     );
     // Always rewritten: the host is checked again, so its warnings are printed
     // (cargo replays cached ones in the format they were first printed in).

@@ -57,11 +57,15 @@ fn workspace() -> PathBuf {
     let hookcore = scratch::hookcore();
     let spec = root.join("site-spec");
     let old_spec = root.with_file_name("version-skew-site-spec-0.1");
-    write(
-        &spec.join("Cargo.toml"),
-        &manifest("site-spec", "0.2.0", &[("hookcore", hookcore)]),
+    scratch::package(
+        &spec,
+        "site-spec",
+        "0.2.0",
+        &[("hookcore", hookcore)],
+        "lib.rs",
+        SPEC,
     );
-    write(&spec.join("src/lib.rs"), SPEC);
+    // The old spec is a workspace of its own, outside the scratch one.
     write(
         &old_spec.join("Cargo.toml"),
         &format!(
@@ -71,28 +75,28 @@ fn workspace() -> PathBuf {
     );
     write(&old_spec.join("src/lib.rs"), SPEC);
     let plugin = root.join("plugin-feeds");
-    write(
-        &plugin.join("Cargo.toml"),
-        &manifest(
-            "plugin-feeds",
-            "0.3.1",
-            &[("hookcore", hookcore), ("site-spec", &old_spec)],
-        ),
+    let plugin_deps = [("hookcore", hookcore), ("site-spec", old_spec.as_path())];
+    scratch::package(
+        &plugin,
+        "plugin-feeds",
+        "0.3.1",
+        &plugin_deps,
+        "lib.rs",
+        PLUGIN,
     );
-    write(&plugin.join("src/lib.rs"), PLUGIN);
-    write(
-        &root.join("host/Cargo.toml"),
-        &manifest(
-            "host",
-            "0.1.0",
-            &[
-                ("hookcore", hookcore),
-                ("site-spec", &spec),
-                ("plugin-feeds", &plugin),
-            ],
-        ),
+    let host_deps = [
+        ("hookcore", hookcore),
+        ("site-spec", spec.as_path()),
+        ("plugin-feeds", plugin.as_path()),
+    ];
+    scratch::package(
+        &root.join("host"),
+        "host",
+        "0.1.0",
+        &host_deps,
+        "main.rs",
+        HOST,
     );
-    write(&root.join("host/src/main.rs"), HOST);
     root
 }
 

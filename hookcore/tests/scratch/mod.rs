@@ -32,6 +32,20 @@ pub fn write(path: &Path, text: &str) {
     }
 }
 
+/// A package in `dir`: its manifest (as [`manifest`]) and one source file,
+/// `src/lib.rs` or `src/main.rs` (`source`), holding `text`.
+pub fn package(
+    dir: &Path,
+    name: &str,
+    version: &str,
+    deps: &[(&str, &Path)],
+    source: &str,
+    text: &str,
+) {
+    write(&dir.join("Cargo.toml"), &manifest(name, version, deps));
+    write(&dir.join("src").join(source), text);
+}
+
 /// The root of the scratch workspace `name`, with its workspace manifest
 /// (`members`) and this checkout's lock file (offline: the versions already
 /// downloaded).

@@ -11,14 +11,23 @@ pub use linkme;
 pub mod call {
     pub use crate::call::*;
 }
+pub use crate::dispatch::Dispatch;
+pub use crate::entries::{
+    BuildEntries, EntriesProbe, ForType, ViaNoEntries, ViaSpecEntries, implements,
+};
 pub use crate::info::{HookInfo, ImplMeta, Order, Source, Tagged};
+pub use crate::linked::LinkedEntries;
 pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::PluginManager;
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
-pub use crate::object::Object;
+pub use crate::object::{ErasedEntry, Object, Owner};
 pub use crate::skew::SpecIdentity;
 pub use crate::spec::{HistoricHook, HookSpec, Kept, Plugin, Wrappable, WrappableHook};
-pub use crate::table::{Dispatch, Replay};
+pub use crate::table::{ErasedCalls, HookCalls, Replay, Table};
+
+/// What the wrappers of a hook that takes none are typed by: no type
+/// implements it, so such a hook's wrapper list is always empty.
+pub trait NoWrapper: Sync {}
 
 /// What a `#[hookimpl]` asks which hooks are deprecated: hook key `KEY` of spec
 /// `S` (see `HookSpec::__Deprecations`).

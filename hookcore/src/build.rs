@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use crate::error::Error;
 use crate::info::{ImplMeta, Order, Origin};
-use crate::object::PluginRef;
+use crate::object::ErasedEntry;
 use crate::order;
 use crate::registry::{Entry, Part, Registry};
 use crate::spec::HookSpec;
@@ -46,22 +46,22 @@ fn record_key(record: &ImplRecord) -> CallKey {
 }
 
 /// One implementation of a hook: its plugin, plugin object and metadata.
-type Found<'r, S> = (&'r Entry<S>, &'r Part<S>, &'static ImplMeta);
+type Found<'r, S> = (&'r Entry<S>, &'r Part, &'static ImplMeta);
 
 /// An implementation in its group's call order, with its ignored constraints.
 type Placed<'f, 'r, S> = (&'f Found<'r, S>, Vec<&'static str>);
 
-/// A table entry: the plugin object and what introspection reports about it.
-type TableEntry<S> = (PluginRef<S>, Arc<ImplRecord>);
+/// A table entry: the plugin's entry for the hook and what introspection
+/// reports about it.
+type TableEntry = (ErasedEntry, Arc<ImplRecord>);
 
 impl<S: HookSpec + ?Sized> Registry<S> {
     /// The dispatch table for the current plugins, built from scratch. Pending
     /// plugins are ordered with the others, so that an order they would break is
     /// an error now, but left out of the table.
     pub(crate) fn snapshot(&self) -> Result<Snapshot<S>, Error> {
-        let hooks = S::HOOKS
-            .iter()
-            .map(|hook| self.hook_table(hook.name))
+        let hooks = (0..S::HOOKS.len())
+            .map(|index| self.hook_table(index))
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(Snapshot::new(hooks, self.monitors()))
     }
@@ -85,7 +85,8 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         current.sort_by_key(|entry| entry.seq);
         current.dedup_by_key(|entry| entry.seq);
         let mut hooks = Vec::with_capacity(S::HOOKS.len());
-        for (hook, old) in S::HOOKS.iter().zip(previous.hooks.iter()) {
+        let mut rebuilt = Vec::with_capacity(S::HOOKS.len());
+        for (index, (hook, old)) in S::HOOKS.iter().zip(previous.hooks.iter()).enumerate() {
             let is_changed = |record: &ImplRecord| changed.contains(&record.plugin);
             let added: Vec<Found<'_, S>> = current
                 .iter()
@@ -93,7 +94,10 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                 .flat_map(|(entry, part)| part.impls.iter().map(move |meta| (entry, part, meta)))
                 .filter(|(entry, _, meta)| meta.hook == hook.name && !entry.pending)
                 .collect();
-            if added.is_empty() && !old.records.iter().any(|record| is_changed(record)) {
+            let unchanged =
+                added.is_empty() && !old.records.iter().any(|record| is_changed(record));
+            rebuilt.push(!unchanged);
+            if unchanged {
                 hooks.push(old.clone());
                 continue;
             }
@@ -101,7 +105,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
             if old.records.iter().any(|record| constrained(&record.meta))
                 || added.iter().any(|(_, _, meta)| constrained(meta))
             {
-                hooks.push(self.hook_table(hook.name)?);
+                hooks.push(self.hook_table(index)?);
                 continue;
             }
             let group = |wrapper: bool| {
@@ -109,21 +113,29 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                     .group(wrapper)
                     .filter(|(_, record)| !is_changed(record))
                     .map(|(object, record)| (object.clone(), Arc::clone(record)));
-                let mut new: Vec<TableEntry<S>> = added
+                let mut new: Vec<TableEntry> = added
                     .iter()
                     .filter(|(_, _, meta)| meta.wrapper == wrapper)
-                    .map(|&(entry, part, meta)| table_entry(entry, part, meta, Vec::new()))
+                    .filter_map(|&(entry, part, meta)| {
+                        table_entry(index, entry, part, meta, Vec::new())
+                    })
                     .collect();
                 new.sort_by_key(|(_, record)| record_key(record));
                 merge_by_key(kept, new)
             };
             hooks.push(HookTable::new(group(true), group(false)));
         }
-        Ok(Snapshot::new(hooks, self.monitors()))
+        Ok(Snapshot::updated(
+            previous.calls.clone(),
+            hooks,
+            &rebuilt,
+            self.monitors(),
+        ))
     }
 
     /// One hook's table, built from scratch.
-    fn hook_table(&self, hook: &'static str) -> Result<HookTable<S>, Error> {
+    fn hook_table(&self, index: usize) -> Result<HookTable, Error> {
+        let hook = S::HOOKS[index].name;
         let found: Vec<Found<'_, S>> = self
             .plugins()
             .iter()
@@ -134,23 +146,29 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         // Wrappers first (they are listed first), each group in call order.
         let wrappers = call_order(hook, found.iter().filter(|(_, _, meta)| meta.wrapper))?;
         let impls = call_order(hook, found.iter().filter(|(_, _, meta)| !meta.wrapper))?;
-        let entries = |group: Vec<Placed<'_, '_, S>>| -> Vec<TableEntry<S>> {
+        let entries = |group: Vec<Placed<'_, '_, S>>| -> Vec<TableEntry> {
             group
                 .into_iter()
                 .filter(|((entry, _, _), _)| !entry.pending)
-                .map(|(&(entry, part, meta), ignored)| table_entry(entry, part, meta, ignored))
+                .filter_map(|(&(entry, part, meta), ignored)| {
+                    table_entry(index, entry, part, meta, ignored)
+                })
                 .collect()
         };
         Ok(HookTable::new(entries(wrappers), entries(impls)))
     }
 }
 
+/// The table entry of `meta`, an implementation of hook number `index`; `None`
+/// only if the part has no entry for it, which its spec's generated code rules out.
 fn table_entry<S: ?Sized>(
+    index: usize,
     entry: &Entry<S>,
-    part: &Part<S>,
+    part: &Part,
     meta: &'static ImplMeta,
     ignored: Vec<&'static str>,
-) -> TableEntry<S> {
+) -> Option<TableEntry> {
+    let object = part.entry(index, meta.wrapper)?.clone();
     let record = ImplRecord {
         plugin: Arc::clone(&entry.name),
         meta: *meta,
@@ -159,14 +177,11 @@ fn table_entry<S: ?Sized>(
         seq: entry.seq,
         ignored: ignored.into(),
     };
-    (part.object.clone(), Arc::new(record))
+    Some((object, Arc::new(record)))
 }
 
 /// Two lists sorted by call key, as one; the keys are distinct.
-fn merge_by_key<S: ?Sized>(
-    kept: impl Iterator<Item = TableEntry<S>>,
-    new: Vec<TableEntry<S>>,
-) -> Vec<TableEntry<S>> {
+fn merge_by_key(kept: impl Iterator<Item = TableEntry>, new: Vec<TableEntry>) -> Vec<TableEntry> {
     let mut merged = Vec::with_capacity(new.len());
     let mut new = new.into_iter().peekable();
     for old in kept {

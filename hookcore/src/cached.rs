@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use arc_swap::{ArcSwap, Cache};
 
+use crate::dispatch::Dispatch;
 use crate::manager::PluginManager;
 use crate::spec::HookSpec;
-use crate::table::{Dispatch, Snapshot};
+use crate::table::Snapshot;
 
 /// A caller kept across calls, from [`PluginManager::cached_caller`]: as cheap per
 /// call as a caller made once outside a loop, and it still sees every

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use arc_swap::Guard;
 
+use crate::dispatch::Dispatch;
 use crate::manager::PluginManager;
 use crate::spec::HookSpec;
-use crate::table::{Dispatch, Replay, is_removed};
+use crate::table::{Replay, is_removed};
 
 impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// A caller that skips the plugins named in `removed` (pluggy's
@@ -57,14 +58,14 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// `removed` names the plugins a subset caller skips now; the call still
     /// reaches every plugin registered later, as pluggy's subset callers share
     /// the hook's history.
-    pub(crate) fn call_historic(&self, index: usize, replay: Replay<S>, removed: &[String]) {
+    pub(crate) fn call_historic(&self, index: usize, replay: Replay, removed: &[String]) {
         let current = {
             let mut registry = self.lock();
             registry.record_historic(index, Arc::clone(&replay));
             self.table.load_full()
         };
         let table = &current.hooks[index];
-        for (plugin, name) in table.impls.objects().iter().zip(&table.impl_plugins) {
+        for (plugin, name) in table.impls.iter().zip(&table.impl_plugins) {
             if !is_removed(removed, name) {
                 replay(plugin);
             }

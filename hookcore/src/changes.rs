@@ -94,12 +94,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         }
         let outcome = self.update(|registry| {
             for plugin in &plugins {
-                registry.register(
-                    plugin.name.clone(),
-                    Arc::clone(&plugin.object),
-                    plugin.impls,
-                    plugin.source,
-                )?;
+                registry.register(plugin.name.clone(), plugin.part.clone(), plugin.source)?;
             }
             Ok(())
         });
@@ -215,7 +210,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// up to the one it was made to enter the table without the rest of their
     /// calls (as pluggy's registration stops), and the later plugins of the same
     /// batch are removed, as if the batch had been registered one by one.
-    fn replay_then_publish(&self, new: Range<u64>, mut replays: Vec<Replayed<S>>, mut seen: usize) {
+    fn replay_then_publish(&self, new: Range<u64>, mut replays: Vec<Replayed>, mut seen: usize) {
         /// If a historic call panics, ends the registration as registering the
         /// plugins one by one would have: the plugins up to the one whose call
         /// panicked enter the table, the later ones of the batch are removed.

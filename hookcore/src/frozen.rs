@@ -55,11 +55,12 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use arc_swap::Guard;
 
+use crate::spec::HookSpec;
 use crate::table::Snapshot;
 
 /// The table one caller reads, resolved to a pointer: borrowed for `'a`
 /// (a frozen manager's, a cached caller's), or kept alive by the guard it owns.
-pub(crate) struct TableRef<'a, S: ?Sized + 'static> {
+pub(crate) struct TableRef<'a, S: HookSpec + ?Sized> {
     table: NonNull<Snapshot<S>>,
     /// What keeps a loaded table alive, held for its `Drop`; `None` for a
     /// borrowed one.
@@ -67,7 +68,7 @@ pub(crate) struct TableRef<'a, S: ?Sized + 'static> {
     borrowed: PhantomData<&'a Snapshot<S>>,
 }
 
-impl<'a, S: ?Sized> TableRef<'a, S> {
+impl<'a, S: HookSpec + ?Sized> TableRef<'a, S> {
     /// A table that lives for `'a`.
     #[inline(always)]
     pub(crate) fn borrowed(table: &'a Snapshot<S>) -> Self {
@@ -107,14 +108,14 @@ impl<'a, S: ?Sized> TableRef<'a, S> {
 // SAFETY: a `TableRef` is a `&Snapshot<S>` and, at most, a guard: it may go
 // to another thread exactly when both may (the bounds are those the compiler
 // would derive for the pair).
-unsafe impl<S: ?Sized> Send for TableRef<'_, S>
+unsafe impl<S: HookSpec + ?Sized> Send for TableRef<'_, S>
 where
     Snapshot<S>: Sync,
     Guard<Arc<Snapshot<S>>>: Send,
 {
 }
 // SAFETY: as above, for sharing.
-unsafe impl<S: ?Sized> Sync for TableRef<'_, S>
+unsafe impl<S: HookSpec + ?Sized> Sync for TableRef<'_, S>
 where
     Snapshot<S>: Sync,
     Guard<Arc<Snapshot<S>>>: Sync,
@@ -123,14 +124,14 @@ where
 
 /// The table calls read once the manager is frozen, and every table it has
 /// been: none is freed before the manager is.
-pub(crate) struct FrozenTable<S: ?Sized + 'static> {
+pub(crate) struct FrozenTable<S: HookSpec + ?Sized> {
     /// Null while the manager is live; then the last table published.
     current: AtomicPtr<Snapshot<S>>,
     /// Every table published since the manager was frozen, in order.
     kept: Mutex<Vec<Arc<Snapshot<S>>>>,
 }
 
-impl<S: ?Sized> FrozenTable<S> {
+impl<S: HookSpec + ?Sized> FrozenTable<S> {
     pub(crate) fn new() -> Self {
         FrozenTable {
             current: AtomicPtr::new(ptr::null_mut()),
@@ -174,37 +175,42 @@ mod tests {
     use arc_swap::ArcSwap;
 
     use super::*;
+    use crate::table::HookTable;
+    use crate::testing::Two;
+
+    /// A table told apart from others by its number of hooks.
+    fn with_hooks(hooks: usize) -> Snapshot<dyn Two> {
+        Snapshot::new((0..hooks).map(|_| HookTable::new([], [])).collect(), None)
+    }
 
     #[test]
     fn a_table_ref_reads_its_table_however_it_is_held() {
-        let table = Snapshot::<dyn Nothing>::empty(3);
+        let table = with_hooks(3);
         let borrowed = TableRef::borrowed(&table);
         assert!(ptr::eq(borrowed.get(), &table) && !borrowed.is_guarded());
-        let swap = ArcSwap::from_pointee(Snapshot::<dyn Nothing>::empty(4));
+        let swap = ArcSwap::from_pointee(with_hooks(4));
         let guarded = TableRef::guarded(swap.load());
         // The guard keeps the table alive after it is swapped out, and moving
         // the `TableRef` moves no table.
-        swap.store(Arc::new(Snapshot::empty(5)));
+        swap.store(Arc::new(with_hooks(5)));
         let moved = guarded;
         assert_eq!(moved.get().hooks.len(), 4);
         assert!(moved.is_guarded());
         assert_eq!(swap.load().hooks.len(), 5);
     }
 
-    trait Nothing: Send + Sync {}
-
     #[test]
     fn a_live_table_has_no_current_table() {
-        let frozen = FrozenTable::<dyn Nothing>::new();
+        let frozen = FrozenTable::<dyn Two>::new();
         assert!(frozen.current().is_none());
         assert_eq!(frozen.kept(), 0);
     }
 
     #[test]
     fn the_current_table_is_the_last_published_and_every_one_is_kept() {
-        let frozen = FrozenTable::<dyn Nothing>::new();
-        let first = Arc::new(Snapshot::empty(1));
-        let second = Arc::new(Snapshot::empty(2));
+        let frozen = FrozenTable::<dyn Two>::new();
+        let first = Arc::new(with_hooks(1));
+        let second = Arc::new(with_hooks(2));
         frozen.publish(Arc::clone(&first));
         assert!(ptr::eq(frozen.current().unwrap(), &*first));
         let held = frozen.current().unwrap();
@@ -219,8 +225,8 @@ mod tests {
 
     #[test]
     fn readers_on_other_threads_see_whole_tables() {
-        let frozen = Arc::new(FrozenTable::<dyn Nothing>::new());
-        frozen.publish(Arc::new(Snapshot::empty(1)));
+        let frozen = Arc::new(FrozenTable::<dyn Two>::new());
+        frozen.publish(Arc::new(with_hooks(1)));
         let readers: Vec<_> = (0..2)
             .map(|_| {
                 let frozen = Arc::clone(&frozen);
@@ -236,7 +242,7 @@ mod tests {
             })
             .collect();
         for hooks in 2..=50 {
-            frozen.publish(Arc::new(Snapshot::empty(hooks)));
+            frozen.publish(Arc::new(with_hooks(hooks)));
         }
         for reader in readers {
             assert!(reader.join().unwrap() >= 1);

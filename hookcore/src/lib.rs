@@ -260,6 +260,8 @@ mod callers;
 mod changes;
 mod check;
 mod closest;
+mod dispatch;
+mod entries;
 mod error;
 mod freeze;
 mod frozen;
@@ -277,6 +279,8 @@ mod shutdown;
 mod skew;
 mod spec;
 mod table;
+#[cfg(test)]
+mod testing;
 
 #[doc(hidden)]
 /// Not public API; used by generated code.

@@ -1,10 +1,10 @@
 //! Link-time discovery: one linkme slice that every `#[hookimpl]` in every linked
 //! crate adds an entry to.
 //!
-//! One slice serves every spec. An entry holds its plugin object type-erased: a
-//! `&'static (dyn Any + Sync)` pointing at a `fn() -> &'static dyn Spec`, which
-//! returns the plugin's static instance. A manager keeps the entries that downcast
-//! to its own spec's function type. This needs no `unsafe` and no per-spec slice,
+//! One slice serves every spec. An entry holds its plugin type-erased: a
+//! `&'static (dyn Any + Sync)` pointing at a [`LinkedEntries<dyn Spec>`], the
+//! function that makes the plugin's entries from its static instance. A manager
+//! keeps the entries that downcast to its own spec's type. This needs no `unsafe` and no per-spec slice,
 //! whose names would have to be unique across crates; and a function pointer is
 //! `Sync` whatever the spec, so a trait without `#[hookspec]` fails only where the
 //! generated code asks for `HookSpec`, with one clear message.
@@ -15,10 +15,12 @@
 //! checks that the name follows the package version.
 
 use std::any::Any;
+use std::marker::PhantomData;
 
 use linkme::distributed_slice;
 
 use crate::info::{ImplMeta, Source};
+use crate::object::ErasedEntry;
 use crate::skew::SpecIdentity;
 use crate::spec::HookSpec;
 
@@ -26,7 +28,7 @@ use crate::spec::HookSpec;
 #[doc(hidden)]
 /// Not public API; built by generated code.
 pub struct LinkedPlugin {
-    /// A `&'static fn() -> &'static dyn Spec`, erased.
+    /// A `&'static LinkedEntries<dyn Spec>`, erased.
     pub object: &'static (dyn Any + Sync),
     /// The plugin name: `name = "..."`, else the module path (functions) or the
     /// module path and type name (`impl` blocks).
@@ -39,12 +41,38 @@ pub struct LinkedPlugin {
 }
 
 impl LinkedPlugin {
-    /// The plugin object, if this entry implements the spec `S`.
-    pub(crate) fn object<S: HookSpec + ?Sized>(&self) -> Option<&'static S> {
+    /// The plugin's entries, if this entry implements the spec `S`.
+    pub(crate) fn entries<S: HookSpec + ?Sized>(&self) -> Option<Vec<ErasedEntry>> {
         let object: &'static dyn Any = self.object;
         object
-            .downcast_ref::<fn() -> &'static S>()
-            .map(|instance| instance())
+            .downcast_ref::<LinkedEntries<S>>()
+            .map(|entries| (entries.make)())
+    }
+
+    /// Whether this entry implements the spec `S`.
+    pub(crate) fn is_of<S: HookSpec + ?Sized>(&self) -> bool {
+        let object: &'static dyn Any = self.object;
+        object.is::<LinkedEntries<S>>()
+    }
+}
+
+/// What a linked entry of the spec `S` holds: the function that makes its
+/// plugin's entries.
+#[doc(hidden)]
+/// Not public API; built by generated code.
+pub struct LinkedEntries<S: ?Sized> {
+    make: fn() -> Vec<ErasedEntry>,
+    spec: PhantomData<fn() -> *const S>,
+}
+
+impl<S: ?Sized> LinkedEntries<S> {
+    /// The entries `make` makes, for the spec `S`.
+    #[must_use]
+    pub const fn new(make: fn() -> Vec<ErasedEntry>) -> Self {
+        LinkedEntries {
+            make,
+            spec: PhantomData,
+        }
     }
 }
 
@@ -54,12 +82,12 @@ impl LinkedPlugin {
 #[distributed_slice]
 pub static HOOKCORE_V0_1_LINKED: [LinkedPlugin];
 
-/// The linked entries for the spec `S`.
+/// The linked entries for the spec `S`, each with its plugin's entries.
 pub(crate) fn entries<S: HookSpec + ?Sized>()
--> impl Iterator<Item = (&'static LinkedPlugin, &'static S)> {
+-> impl Iterator<Item = (&'static LinkedPlugin, Vec<ErasedEntry>)> {
     HOOKCORE_V0_1_LINKED
         .iter()
-        .filter_map(|entry| Some((entry, entry.object::<S>()?)))
+        .filter_map(|entry| Some((entry, entry.entries::<S>()?)))
 }
 
 /// The version in the slice's name; must follow `CARGO_PKG_VERSION` (tested).

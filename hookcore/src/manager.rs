@@ -11,12 +11,13 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use arc_swap::{ArcSwap, Guard};
 
 use crate::cached::CachedCaller;
+use crate::dispatch::Dispatch;
 use crate::error::Error;
 use crate::frozen::FrozenTable;
 use crate::registration::Registration;
 use crate::registry::Registry;
 use crate::spec::{HookSpec, Plugin};
-use crate::table::{Dispatch, Snapshot};
+use crate::table::Snapshot;
 
 /// The plugins of one spec and the dispatch table built from them.
 ///
@@ -68,7 +69,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     #[must_use]
     pub fn new() -> Self {
         PluginManager {
-            table: ArcSwap::from_pointee(Snapshot::empty(S::HOOKS.len())),
+            table: ArcSwap::from_pointee(Snapshot::empty()),
             frozen: FrozenTable::new(),
             registry: Mutex::new(Registry::new()),
         }
@@ -299,13 +300,15 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         name: impl Into<String>,
         plugin: P,
     ) -> Result<S::Hooks<'_>, Error> {
-        let object = Arc::new(plugin).__into_object();
+        let part = crate::registration::part(Arc::new(plugin));
         let snapshot = {
             let registry = self.lock();
             let mut extra = registry.clone();
-            extra.register(name.into(), Arc::clone(&object), P::IMPLS, P::SOURCE)?;
+            extra.register(name.into(), part.clone(), P::SOURCE)?;
             extra.snapshot()?
         };
+        // Dropped outside the lock, as the plugin is if the registration fails.
+        drop(part);
         Ok(S::__hooks(Dispatch::new(
             Guard::from_inner(Arc::new(snapshot)),
             self,

@@ -3,9 +3,12 @@
 //! the batch, whatever the plugins' types.
 
 use std::fmt;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::info::{ImplMeta, Source};
+use crate::info::Source;
+use crate::object::Owner;
+use crate::registry::Part;
 use crate::spec::{HookSpec, Plugin};
 
 /// One run-time plugin to register: its name and its object, with the type's
@@ -51,9 +54,9 @@ use crate::spec::{HookSpec, Plugin};
 /// ```
 pub struct Registration<S: HookSpec + ?Sized> {
     pub(crate) name: String,
-    pub(crate) object: Arc<S>,
-    pub(crate) impls: &'static [ImplMeta],
+    pub(crate) part: Part,
     pub(crate) source: Source,
+    spec: PhantomData<fn() -> *const S>,
 }
 
 impl<S: HookSpec + ?Sized> Registration<S> {
@@ -67,9 +70,9 @@ impl<S: HookSpec + ?Sized> Registration<S> {
     pub fn from_arc<P: Plugin<S>>(name: impl Into<String>, plugin: Arc<P>) -> Self {
         Registration {
             name: name.into(),
-            object: plugin.__into_object(),
-            impls: P::IMPLS,
+            part: part(plugin),
             source: P::SOURCE,
+            spec: PhantomData,
         }
     }
 
@@ -77,6 +80,16 @@ impl<S: HookSpec + ?Sized> Registration<S> {
     #[must_use]
     pub fn name(&self) -> &str {
         &self.name
+    }
+}
+
+/// A registered plugin's part: its entries, and its object.
+pub(crate) fn part<S: HookSpec + ?Sized, P: Plugin<S>>(plugin: Arc<P>) -> Part {
+    let entries = P::__entries(&Owner::Shared(Arc::clone(&plugin))).into();
+    Part {
+        entries,
+        impls: P::IMPLS,
+        object: plugin.__into_any(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The manager's mutable state: plugins, blocked names, historic calls and
 //! monitors. `build.rs` turns it into a dispatch table.
 
+use std::any::Any;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -9,18 +10,9 @@ use crate::error::Error;
 use crate::info::{ImplMeta, Origin, PluginInfo, Source};
 use crate::linked;
 use crate::monitor::{Monitor, MonitorId, Monitors};
-use crate::object::PluginRef;
+use crate::object::ErasedEntry;
 use crate::spec::HookSpec;
 use crate::table::Replay;
-
-impl<S: ?Sized> Clone for Part<S> {
-    fn clone(&self) -> Self {
-        Part {
-            object: self.object.clone(),
-            impls: self.impls,
-        }
-    }
-}
 
 impl<S: ?Sized> Clone for Entry<S> {
     fn clone(&self) -> Self {
@@ -31,6 +23,7 @@ impl<S: ?Sized> Clone for Entry<S> {
             seq: self.seq,
             parts: self.parts.clone(),
             pending: self.pending,
+            spec: std::marker::PhantomData,
         }
     }
 }
@@ -47,21 +40,38 @@ impl<S: ?Sized> Clone for Registry<S> {
     }
 }
 
-/// One plugin object and the hooks it implements. A linked plugin made of free
-/// functions has one part per function; any other plugin has one part.
-pub(crate) struct Part<S: ?Sized + 'static> {
-    pub object: PluginRef<S>,
+/// One plugin object's entries and the hooks it implements. A linked plugin
+/// made of free functions has one part per function; any other plugin has one
+/// part.
+#[derive(Clone)]
+pub(crate) struct Part {
+    /// One per implementation and wrapper, each typed by its hook's trait.
+    pub entries: Box<[ErasedEntry]>,
     pub impls: &'static [ImplMeta],
+    /// A registered plugin's object, kept for as long as the plugin is (also
+    /// when it implements no hook), by which the same object registered twice
+    /// is recognised; `None` for a linked one.
+    pub object: Option<Arc<dyn Any + Send + Sync>>,
+}
+
+impl Part {
+    /// The entry of hook number `hook` (its wrapper, with `wrapper`), if any.
+    pub(crate) fn entry(&self, hook: usize, wrapper: bool) -> Option<&ErasedEntry> {
+        self.entries
+            .iter()
+            .find(|entry| entry.hook == hook && entry.wrapper == wrapper)
+    }
 }
 
 /// A registered plugin.
 pub(crate) struct Entry<S: ?Sized + 'static> {
+    pub spec: std::marker::PhantomData<fn() -> *const S>,
     pub name: Arc<str>,
     pub origin: Origin,
     pub source: Source,
     /// Registration sequence number: later registrations are called earlier.
     pub seq: u64,
-    pub parts: Vec<Part<S>>,
+    pub parts: Vec<Part>,
     /// Registered, but kept out of the dispatch table until the historic calls
     /// made before its registration have reached it.
     pub pending: bool,
@@ -101,7 +111,7 @@ pub(crate) struct Registry<S: ?Sized + 'static> {
     blocked: BTreeSet<String>,
     next_seq: u64,
     /// Historic calls in call order: the hook's index and the recorded call.
-    history: Vec<(usize, Replay<S>)>,
+    history: Vec<(usize, Replay)>,
     /// Monitors in the order they were added.
     monitors: Vec<(MonitorId, Arc<dyn Monitor>)>,
 }
@@ -121,7 +131,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         self.next_seq
     }
 
-    pub(crate) fn record_historic(&mut self, hook: usize, replay: Replay<S>) {
+    pub(crate) fn record_historic(&mut self, hook: usize, replay: Replay) {
         self.history.push((hook, replay));
     }
 
@@ -136,7 +146,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     }
 
     /// Forgets the historic calls; returned, to be dropped outside the lock.
-    pub(crate) fn take_history(&mut self) -> Vec<(usize, Replay<S>)> {
+    pub(crate) fn take_history(&mut self) -> Vec<(usize, Replay)> {
         std::mem::take(&mut self.history)
     }
 
@@ -183,7 +193,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     /// `seqs`, from recorded call number `from` on: each implementation of a
     /// historic hook, with every such call of that hook, in call order; plugin by
     /// plugin, in registration order, each with its sequence number.
-    pub(crate) fn replays(&self, seqs: &Range<u64>, from: usize) -> Vec<Replayed<S>> {
+    pub(crate) fn replays(&self, seqs: &Range<u64>, from: usize) -> Vec<Replayed> {
         let mut replays = Vec::new();
         let history = self.history.get(from..).unwrap_or_default();
         for entry in self
@@ -199,8 +209,11 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                     else {
                         continue;
                     };
+                    let Some(object) = part.entry(index, false) else {
+                        continue;
+                    };
                     for (_, replay) in history.iter().filter(|(hook, _)| *hook == index) {
-                        replays.push((entry.seq, part.object.clone(), Arc::clone(replay)));
+                        replays.push((entry.seq, object.clone(), Arc::clone(replay)));
                     }
                 }
             }
@@ -232,15 +245,17 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     pub(crate) fn register(
         &mut self,
         name: String,
-        object: Arc<S>,
-        impls: &'static [ImplMeta],
+        part: Part,
         source: Source,
     ) -> Result<(), Error> {
         self.check_free(&name)?;
-        let same_object = |part: &Part<S>| match &part.object {
-            PluginRef::Registered(existing) => Arc::ptr_eq(existing, &object),
-            PluginRef::Linked(_) => false,
+        let address = |part: &Part| {
+            part.object
+                .as_ref()
+                .map(|object| Arc::as_ptr(object).cast::<()>())
         };
+        let same_object =
+            |existing: &Part| address(existing).is_some() && address(existing) == address(&part);
         if let Some(entry) = self
             .plugins
             .iter()
@@ -250,15 +265,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
                 existing: entry.name.to_string(),
             });
         }
-        self.push(
-            name.into(),
-            Origin::Registered,
-            source,
-            vec![Part {
-                object: PluginRef::Registered(object),
-                impls,
-            }],
-        );
+        self.push(name.into(), Origin::Registered, source, vec![part]);
         Ok(())
     }
 
@@ -304,7 +311,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
         Ok(())
     }
 
-    fn push(&mut self, name: Arc<str>, origin: Origin, source: Source, parts: Vec<Part<S>>) {
+    fn push(&mut self, name: Arc<str>, origin: Origin, source: Source, parts: Vec<Part>) {
         let seq = self.next_seq;
         self.next_seq += 1;
         self.plugins.push(Arc::new(Entry {
@@ -314,6 +321,7 @@ impl<S: HookSpec + ?Sized> Registry<S> {
             seq,
             parts,
             pending: false,
+            spec: std::marker::PhantomData,
         }));
     }
 
@@ -339,8 +347,8 @@ impl<S: HookSpec + ?Sized> Registry<S> {
     }
 }
 
-/// A historic call owed to a plugin: its sequence number, the object, the call.
-pub(crate) type Replayed<S> = (u64, PluginRef<S>, Replay<S>);
+/// A historic call owed to a plugin: its sequence number, the entry, the call.
+pub(crate) type Replayed = (u64, ErasedEntry, Replay);
 
 mod grouping;
 #[cfg(test)]

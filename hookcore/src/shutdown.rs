@@ -81,9 +81,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             let history = registry.take_history();
             let ended = in_listing_order(&entries);
             // No plugin is left, so nothing can be out of order: the table builds.
-            let snapshot = registry
-                .snapshot()
-                .unwrap_or_else(|_| Snapshot::empty(S::HOOKS.len()));
+            let snapshot = registry.snapshot().unwrap_or_else(|_| Snapshot::empty());
             let previous = self.publish(snapshot);
             (entries, history, previous, ended)
         };

@@ -128,7 +128,7 @@ pub(crate) fn skews<S: HookSpec + ?Sized>() -> Vec<Skew> {
     let host = S::__IDENTITY;
     let mut skews: Vec<Skew> = linked::HOOKCORE_V0_1_LINKED
         .iter()
-        .filter(|entry| entry.object::<S>().is_none())
+        .filter(|entry| !entry.is_of::<S>())
         .filter_map(|entry: &LinkedPlugin| {
             let implements = (entry.spec)()?;
             implements.skewed_from(&host).then(|| Skew {

@@ -2,11 +2,14 @@
 //! (`dyn Platforms`), written by `#[hookspec]`, and [`Plugin`] for a plugin type,
 //! written by `#[hookimpl]` on an `impl` block.
 
+use std::any::Any;
 use std::sync::{Arc, OnceLock};
 
+use crate::dispatch::Dispatch;
 use crate::info::{HookInfo, ImplMeta, Source};
 use crate::manager::PluginManager;
-use crate::table::Dispatch;
+use crate::object::{ErasedEntry, Owner};
+use crate::table::Table;
 
 /// A set of hooks: implemented by `#[hookspec]` for `dyn YourTrait`.
 ///
@@ -57,6 +60,10 @@ pub trait HookSpec: Send + Sync + 'static {
     /// hook's key, is `#[deprecated]` when the hook is: every `#[hookimpl]` calls
     /// it, so that implementing a deprecated hook warns.
     type __Deprecations<const HOOK: u64>: Default;
+    #[doc(hidden)]
+    /// Not public API; the typed table `#[hookspec]` generates: a field per
+    /// hook, its implementations typed by the hook's own trait.
+    type __Table: Table;
 
     #[doc(hidden)]
     /// Not public API; used by generated code.
@@ -109,7 +116,7 @@ pub trait HookSpec: Send + Sync + 'static {
     note = "an `Arc<T>` of a plugin type is registered with `register_arc`; a reference cannot be registered: register the value, or an `Arc` of it",
     note = "if `{Self}` implements this spec as another version of the spec's crate declares it, it is not a plugin of this version: depend on one version of the spec's crate everywhere"
 )]
-pub trait Plugin<S: HookSpec + ?Sized>: 'static {
+pub trait Plugin<S: ?Sized>: Sized + 'static {
     #[doc(hidden)]
     /// Not public API. Where the `impl` block is: package, version, module.
     const SOURCE: Source;
@@ -118,8 +125,14 @@ pub trait Plugin<S: HookSpec + ?Sized>: 'static {
     const IMPLS: &'static [ImplMeta];
 
     #[doc(hidden)]
-    /// Not public API. The unsizing coercion `Arc<Self>` to `Arc<dyn Spec>`.
-    fn __into_object(self: Arc<Self>) -> Arc<S>;
+    /// Not public API. The entries of `owner`'s object: one per hook the type
+    /// implements, typed by that hook's trait.
+    fn __entries(owner: &Owner<Self>) -> Vec<ErasedEntry>;
+
+    #[doc(hidden)]
+    /// Not public API. The object, as the manager keeps it (`None` only if
+    /// the trait is not a spec, which is a compile error anyway).
+    fn __into_any(self: Arc<Self>) -> Option<Arc<dyn Any + Send + Sync>>;
 }
 
 /// What the wrapper check of a `#[hookimpl(wrapper)]` finds for a hook that takes

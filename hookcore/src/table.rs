@@ -1,25 +1,28 @@
 //! The dispatch table: for each hook, the plugin objects to call, in call order.
 //!
 //! A [`Snapshot`] is immutable. The manager builds a new one on every change and
-//! publishes it atomically; a call holds the snapshot it started with ([`Dispatch`]),
-//! so it never sees a half-made table and never takes a lock.
+//! publishes it atomically; a call holds the snapshot it started with
+//! ([`Dispatch`](crate::dispatch::Dispatch)), so it never sees a half-made table
+//! and never takes a lock.
+//!
+//! A snapshot holds each hook twice: as entries of any type with their records
+//! ([`HookTable`]: what the runtime orders, filters, replays and reports), and in
+//! the spec's typed table ([`HookSpec::__Table`], generated: a [`HookCalls`]
+//! field per hook, its implementations as pointers typed by the hook's own
+//! trait), which calls read.
 
 use std::sync::Arc;
 
-use arc_swap::Guard;
-
-use crate::frozen::TableRef;
 use crate::info::{ImplMeta, Origin, Source};
-use crate::manager::PluginManager;
-use crate::monitor::{HookCall, Monitors};
-use crate::object::{Object, Objects, PluginRef};
+use crate::monitor::Monitors;
+use crate::object::{Calls, ErasedEntry, Object};
 use crate::spec::HookSpec;
 
 /// A recorded historic call: runs the hook, with the call's arguments, on one
-/// plugin object and hands the result to the caller's callback.
+/// implementation's entry and hands the result to the caller's callback.
 #[doc(hidden)]
 /// Not public API; built by generated code.
-pub type Replay<S> = Arc<dyn Fn(&S) + Send + Sync>;
+pub type Replay = Arc<dyn Fn(&ErasedEntry) + Send + Sync>;
 
 /// What introspection reports about one entry of a hook's table.
 #[derive(Debug, Clone)]
@@ -34,27 +37,28 @@ pub(crate) struct ImplRecord {
     pub ignored: Box<[&'static str]>,
 }
 
-/// One hook's wrappers (outermost first) and implementations (in call order);
-/// `records` describes the wrappers, then the implementations.
-pub(crate) struct HookTable<S: ?Sized + 'static> {
-    pub wrappers: Objects<S>,
-    pub impls: Objects<S>,
+/// One hook's wrappers (outermost first) and implementations (in call order),
+/// as entries of any type; `records` describes the wrappers, then the
+/// implementations. The hook's typed calls are made from it.
+#[doc(hidden)]
+/// Not public API; named by [`ErasedCalls`].
+#[derive(Clone)]
+pub struct HookTable {
+    pub(crate) wrappers: Box<[ErasedEntry]>,
+    pub(crate) impls: Box<[ErasedEntry]>,
     /// The plugin of each of `impls`.
-    pub impl_plugins: Box<[Arc<str>]>,
+    pub(crate) impl_plugins: Box<[Arc<str>]>,
     /// The plugin of each of `wrappers`.
-    pub wrapper_plugins: Box<[Arc<str>]>,
-    pub records: Box<[Arc<ImplRecord>]>,
-    /// No wrapper and no monitor: a call is the strategy over `impls`, nothing
-    /// else. Set by [`Snapshot::new`], the one place that knows both.
-    plain: bool,
+    pub(crate) wrapper_plugins: Box<[Arc<str>]>,
+    pub(crate) records: Box<[Arc<ImplRecord>]>,
 }
 
-impl<S: ?Sized> HookTable<S> {
+impl HookTable {
     /// A hook's table from its wrappers and implementations, each with what
     /// introspection reports about it, in call order.
     pub(crate) fn new(
-        wrappers: impl IntoIterator<Item = (PluginRef<S>, Arc<ImplRecord>)>,
-        impls: impl IntoIterator<Item = (PluginRef<S>, Arc<ImplRecord>)>,
+        wrappers: impl IntoIterator<Item = (ErasedEntry, Arc<ImplRecord>)>,
+        impls: impl IntoIterator<Item = (ErasedEntry, Arc<ImplRecord>)>,
     ) -> Self {
         let (wrappers, wrapper_records): (Vec<_>, Vec<_>) = wrappers.into_iter().unzip();
         let (impls, impl_records): (Vec<_>, Vec<_>) = impls.into_iter().unzip();
@@ -67,19 +71,17 @@ impl<S: ?Sized> HookTable<S> {
         HookTable {
             wrapper_plugins: plugins(&wrapper_records),
             impl_plugins: plugins(&impl_records),
-            wrappers: Objects::new(wrappers),
-            impls: Objects::new(impls),
+            wrappers: wrappers.into(),
+            impls: impls.into(),
             records: wrapper_records.into_iter().chain(impl_records).collect(),
-            plain: false,
         }
     }
 
     /// The wrappers, then the implementations, each with its record.
-    fn entries(&self) -> impl Iterator<Item = (&PluginRef<S>, &Arc<ImplRecord>)> {
+    fn entries(&self) -> impl Iterator<Item = (&ErasedEntry, &Arc<ImplRecord>)> {
         self.wrappers
-            .owners()
             .iter()
-            .chain(self.impls.owners())
+            .chain(self.impls.iter())
             .zip(self.records.iter())
     }
 
@@ -87,54 +89,142 @@ impl<S: ?Sized> HookTable<S> {
     pub(crate) fn group(
         &self,
         wrappers: bool,
-    ) -> impl Iterator<Item = (&PluginRef<S>, &Arc<ImplRecord>)> {
-        let (objects, records) = if wrappers {
-            (
-                &self.wrappers,
-                &self.records[..self.wrappers.owners().len()],
-            )
+    ) -> impl Iterator<Item = (&ErasedEntry, &Arc<ImplRecord>)> {
+        let (entries, records) = if wrappers {
+            (&self.wrappers, &self.records[..self.wrappers.len()])
         } else {
-            (&self.impls, &self.records[self.wrappers.owners().len()..])
+            (&self.impls, &self.records[self.wrappers.len()..])
         };
-        objects.owners().iter().zip(records)
+        entries.iter().zip(records)
     }
 }
 
-#[cfg(test)]
-impl<S: ?Sized> HookTable<S> {
-    pub(crate) fn plain_for_tests(&self) -> bool {
-        self.plain
+/// One hook's part of the typed table: its implementations typed `H` (the
+/// hook's trait), its wrappers typed `W` (the hook's wrapper trait), and
+/// whether a call is nothing but the strategy over the implementations.
+#[doc(hidden)]
+/// Not public API; a field of the table `#[hookspec]` generates, read by the
+/// generated caller.
+pub struct HookCalls<H: ?Sized + 'static, W: ?Sized + 'static> {
+    impls: Calls<H>,
+    /// No wrapper and no monitor. Set by [`Snapshot`], the one place that knows both.
+    plain: bool,
+    wrappers: Calls<W>,
+}
+
+impl<H: ?Sized, W: ?Sized> HookCalls<H, W> {
+    /// The implementations when a call is nothing but the strategy over them:
+    /// no wrapper and no monitor. One check, so that the caller method stays
+    /// small enough to inline into the user's code.
+    #[inline(always)]
+    pub fn plain(&self) -> Option<&[Object<H>]> {
+        if self.plain {
+            Some(self.impls.objects())
+        } else {
+            None
+        }
+    }
+
+    /// The implementations, in call order.
+    #[inline]
+    pub fn impls(&self) -> &[Object<H>] {
+        self.impls.objects()
+    }
+
+    /// The wrappers, outermost first.
+    #[inline]
+    pub fn wrappers(&self) -> &[Object<W>] {
+        self.wrappers.objects()
     }
 }
 
-impl<S: ?Sized> Clone for HookTable<S> {
-    fn clone(&self) -> Self {
-        HookTable {
-            wrappers: Objects::new(self.wrappers.owners().to_vec()),
-            impls: Objects::new(self.impls.owners().to_vec()),
-            impl_plugins: self.impl_plugins.clone(),
-            wrapper_plugins: self.wrapper_plugins.clone(),
-            records: self.records.clone(),
-            plain: self.plain,
+impl<H: ?Sized, W: ?Sized> Default for HookCalls<H, W> {
+    fn default() -> Self {
+        HookCalls {
+            impls: Calls::default(),
+            plain: true,
+            wrappers: Calls::default(),
         }
     }
 }
 
-/// The whole table: one [`HookTable`] per hook, indexed like `S::HOOKS`.
-pub(crate) struct Snapshot<S: ?Sized + 'static> {
-    pub hooks: Box<[HookTable<S>]>,
+impl<H: ?Sized, W: ?Sized> Clone for HookCalls<H, W> {
+    fn clone(&self) -> Self {
+        HookCalls {
+            impls: self.impls.clone(),
+            plain: self.plain,
+            wrappers: self.wrappers.clone(),
+        }
+    }
+}
+
+/// A [`HookCalls`] of any type, as the runtime builds it: the generated table
+/// hands out each hook's as this.
+#[doc(hidden)]
+/// Not public API.
+pub trait ErasedCalls {
+    /// Makes this hook's calls those of `table`.
+    fn set(&mut self, table: &HookTable);
+    /// Whether monitors see the calls: a call is then never plain.
+    fn set_monitored(&mut self, monitored: bool);
+}
+
+impl<H: ?Sized + 'static, W: ?Sized + 'static> ErasedCalls for HookCalls<H, W> {
+    fn set(&mut self, table: &HookTable) {
+        self.impls = Calls::new(table.impls.iter());
+        self.wrappers = Calls::new(table.wrappers.iter());
+    }
+
+    fn set_monitored(&mut self, monitored: bool) {
+        self.plain = !monitored && self.wrappers.is_empty();
+    }
+}
+
+/// The typed table `#[hookspec]` generates: a [`HookCalls`] field per hook.
+#[doc(hidden)]
+/// Not public API; implemented by generated code.
+pub trait Table: Default + Clone + Send + Sync + 'static {
+    /// The calls of hook number `index` (its position in `HOOKS`).
+    fn hook_mut(&mut self, index: usize) -> Option<&mut dyn ErasedCalls>;
+}
+
+/// The whole table: the typed calls, and one [`HookTable`] per hook, indexed
+/// like `S::HOOKS`.
+pub(crate) struct Snapshot<S: HookSpec + ?Sized> {
+    pub calls: S::__Table,
+    pub hooks: Box<[HookTable]>,
     /// `None` when no monitor is added: the unmonitored path.
     pub monitors: Option<Arc<Monitors>>,
 }
 
-impl<S: ?Sized> Snapshot<S> {
+impl<S: HookSpec + ?Sized> Snapshot<S> {
     /// The table of `hooks` (indexed like `S::HOOKS`), seen by `monitors`.
-    pub(crate) fn new(hooks: Vec<HookTable<S>>, monitors: Option<Arc<Monitors>>) -> Self {
-        let mut hooks = hooks.into_boxed_slice();
-        for table in &mut hooks {
-            table.plain = monitors.is_none() && table.wrappers.is_empty();
+    pub(crate) fn new(hooks: Vec<HookTable>, monitors: Option<Arc<Monitors>>) -> Self {
+        let rebuilt = vec![true; hooks.len()];
+        Self::updated(S::__Table::default(), hooks, &rebuilt, monitors)
+    }
+
+    /// The table of `hooks`, whose typed calls are `calls` except for the hooks
+    /// marked in `rebuilt`, which are made from `hooks`.
+    pub(crate) fn updated(
+        mut calls: S::__Table,
+        hooks: Vec<HookTable>,
+        rebuilt: &[bool],
+        monitors: Option<Arc<Monitors>>,
+    ) -> Self {
+        for (index, table) in hooks.iter().enumerate() {
+            if let Some(hook) = calls.hook_mut(index) {
+                if rebuilt.get(index).copied().unwrap_or(true) {
+                    hook.set(table);
+                }
+                hook.set_monitored(monitors.is_some());
+            }
         }
-        Snapshot { hooks, monitors }
+        Snapshot {
+            calls,
+            hooks: hooks.into_boxed_slice(),
+            monitors,
+        }
     }
 
     /// This table without the plugins named in `removed` (a subset caller's).
@@ -147,7 +237,7 @@ impl<S: ?Sized> Snapshot<S> {
                 let entries = table
                     .entries()
                     .filter(|(_, record)| kept(record))
-                    .map(|(object, record)| (object.clone(), Arc::clone(record)));
+                    .map(|(entry, record)| (entry.clone(), Arc::clone(record)));
                 let (wrappers, impls): (Vec<_>, Vec<_>) =
                     entries.partition(|(_, record)| record.meta.wrapper);
                 HookTable::new(wrappers, impls)
@@ -156,8 +246,9 @@ impl<S: ?Sized> Snapshot<S> {
         Snapshot::new(hooks, self.monitors.clone())
     }
 
-    pub(crate) fn empty(hook_count: usize) -> Self {
-        let hooks = (0..hook_count).map(|_| HookTable::new([], [])).collect();
+    /// The table without plugins.
+    pub(crate) fn empty() -> Self {
+        let hooks = S::HOOKS.iter().map(|_| HookTable::new([], [])).collect();
         Snapshot::new(hooks, None)
     }
 }
@@ -165,103 +256,4 @@ impl<S: ?Sized> Snapshot<S> {
 /// Whether `plugin` is one of the plugins a subset caller skips.
 pub(crate) fn is_removed(removed: &[String], plugin: &str) -> bool {
     removed.iter().any(|name| name == plugin)
-}
-
-/// The table one call (or one caller value) works with, and the manager it came
-/// from (for historic calls).
-#[doc(hidden)]
-/// Not public API; held by the caller struct that `#[hookspec]` generates.
-pub struct Dispatch<'a, S: HookSpec + ?Sized> {
-    snapshot: TableRef<'a, S>,
-    manager: &'a PluginManager<S>,
-    /// The plugins a subset caller skips, for its historic calls.
-    removed: &'a [String],
-}
-
-impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
-    pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>, manager: &'a PluginManager<S>) -> Self {
-        Dispatch {
-            snapshot: TableRef::guarded(snapshot),
-            manager,
-            removed: &[],
-        }
-    }
-
-    /// A subset caller's: `snapshot` is without the plugins named in `removed`.
-    pub(crate) fn subset(
-        snapshot: Guard<Arc<Snapshot<S>>>,
-        manager: &'a PluginManager<S>,
-        removed: &'a [String],
-    ) -> Self {
-        Dispatch {
-            snapshot: TableRef::guarded(snapshot),
-            manager,
-            removed,
-        }
-    }
-
-    pub(crate) fn borrowed(snapshot: &'a Snapshot<S>, manager: &'a PluginManager<S>) -> Self {
-        Dispatch {
-            snapshot: TableRef::borrowed(snapshot),
-            manager,
-            removed: &[],
-        }
-    }
-
-    /// Records a historic call of hook number `index` and runs it on every
-    /// current implementation (a subset caller's skip its removed plugins);
-    /// plugins registered later run it when they register.
-    pub fn call_historic(&self, index: usize, replay: Replay<S>) {
-        self.manager.call_historic(index, replay, self.removed);
-    }
-
-    /// The implementations of hook number `index` when a call of it is nothing
-    /// but the strategy over them: no wrapper and no monitor. One check, so that
-    /// the caller method stays small enough to inline into the user's code.
-    #[inline]
-    pub fn plain(&self, index: usize) -> Option<&[Object<S>]> {
-        let table = &self.snapshot.get().hooks[index];
-        if table.plain {
-            Some(table.impls.objects())
-        } else {
-            None
-        }
-    }
-
-    /// The monitors, if any: `None` is the unmonitored path.
-    #[inline]
-    pub fn monitors(&self) -> Option<&Monitors> {
-        self.snapshot.get().monitors.as_deref()
-    }
-
-    /// Hook number `index` as monitors see it.
-    pub fn hook_call(&self, index: usize) -> HookCall<'_> {
-        let table = &self.snapshot.get().hooks[index];
-        HookCall {
-            spec: S::NAME,
-            hook: S::HOOKS[index].name,
-            wrappers: &table.wrapper_plugins,
-            plugins: &table.impl_plugins,
-        }
-    }
-
-    /// The plugin of each of [`impls`](Self::impls).
-    #[inline]
-    pub fn impl_plugins(&self, index: usize) -> &[Arc<str>] {
-        &self.snapshot.get().hooks[index].impl_plugins
-    }
-
-    /// The implementations of hook number `index`, in call order.
-    #[inline]
-    pub fn impls(&self, index: usize) -> &[Object<S>] {
-        // `index` comes from the generated caller and is always in range; the
-        // bounds check is one predicted branch.
-        self.snapshot.get().hooks[index].impls.objects()
-    }
-
-    /// The wrappers of hook number `index`, outermost first.
-    #[inline]
-    pub fn wrappers(&self, index: usize) -> &[Object<S>] {
-        self.snapshot.get().hooks[index].wrappers.objects()
-    }
 }

@@ -217,6 +217,12 @@ pub(crate) fn wrap_ident(hook: &Ident) -> Ident {
 
 /// `PlatformsGetAdapterNext` for the hook `get_adapter` of `Platforms`.
 pub(crate) fn next_ident(spec: &Ident, hook: &Ident) -> Ident {
+    hook_item_ident(spec, hook, "", "Next")
+}
+
+/// `{prefix}{Spec}{Hook}{suffix}`, the hook's name in upper camel case: the name
+/// of an item generated for one hook.
+pub(crate) fn hook_item_ident(spec: &Ident, hook: &Ident, prefix: &str, suffix: &str) -> Ident {
     let camel: String = hook
         .to_string()
         .trim_start_matches("r#")
@@ -228,7 +234,7 @@ pub(crate) fn next_ident(spec: &Ident, hook: &Ident) -> Ident {
             })
         })
         .collect();
-    quote::format_ident!("{}{}Next", spec, camel, span = hook.span())
+    quote::format_ident!("{}{}{}{}", prefix, spec, camel, suffix, span = hook.span())
 }
 
 /// `tokens` as Rust source with the spaces a person would write.

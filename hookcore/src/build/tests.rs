@@ -1,39 +1,8 @@
 //! The updated table against the rebuilt one, over random changes.
 
-use std::sync::OnceLock;
-
 use super::*;
-use crate::info::{HookInfo, Source};
-use crate::manager::PluginManager;
-use crate::table::Dispatch;
-
-trait Two: Send + Sync {}
-
-impl HookSpec for dyn Two {
-    const NAME: &'static str = "Two";
-    const __IDENTITY: crate::SpecIdentity =
-        crate::SpecIdentity::__new("hookcore", "0.0.0", "hookcore::tests", "Two");
-    const HOOKS: &'static [HookInfo] = &[
-        HookInfo::__new("a", false, false, "fn a(&self)"),
-        HookInfo::__new("b", false, false, "fn b(&self)"),
-    ];
-    type Hooks<'a> = Dispatch<'a, dyn Two>;
-    type Tagged<'a> = Dispatch<'a, dyn Two>;
-    type __Deprecations<const HOOK: u64> = crate::__private::NoDeprecations;
-
-    fn __hooks(dispatch: Dispatch<'_, Self>) -> Dispatch<'_, Self> {
-        dispatch
-    }
-
-    fn __tagged(dispatch: Dispatch<'_, Self>) -> Dispatch<'_, Self> {
-        dispatch
-    }
-
-    fn __global() -> &'static OnceLock<PluginManager<Self>> {
-        static GLOBAL: OnceLock<PluginManager<dyn Two>> = OnceLock::new();
-        &GLOBAL
-    }
-}
+use crate::info::Source;
+use crate::testing::{Two, part};
 
 struct Object;
 
@@ -81,8 +50,8 @@ fn impl_sets() -> Vec<&'static [ImplMeta]> {
         .collect()
 }
 
-/// What a table is, for comparing two: per hook, each entry's plugin,
-/// record and object, in order, and whether the hook is plain.
+/// What a table is, for comparing two: per hook, each entry's plugin, record
+/// and entry, in order; then per hook its typed calls.
 fn describe(snapshot: &Snapshot<dyn Two>) -> Vec<(Vec<String>, bool)> {
     snapshot
         .hooks
@@ -92,16 +61,26 @@ fn describe(snapshot: &Snapshot<dyn Two>) -> Vec<(Vec<String>, bool)> {
                 .group(true)
                 .chain(table.group(false))
                 .map(|(object, record)| {
-                    let address = std::ptr::from_ref::<dyn Two>(&**object).cast::<()>();
+                    let address = object.address();
                     format!(
                         "{} {:?} {:?} {:?} {address:?}",
                         record.plugin, record.meta, record.ignored, record.seq
                     )
                 })
                 .collect();
-            (entries, table.plain_for_tests())
+            (entries, false)
         })
+        .chain([typed(&snapshot.calls.a), typed(&snapshot.calls.b)])
         .collect()
+}
+
+/// A hook's typed calls, for comparing two: the objects' addresses, how many
+/// wrappers, and whether a call is plain.
+fn typed<H: ?Sized, W: ?Sized>(calls: &crate::table::HookCalls<H, W>) -> (Vec<String>, bool) {
+    let address = |object: &H| format!("{:?}", std::ptr::from_ref(object).cast::<()>());
+    let mut described: Vec<String> = calls.impls().iter().map(|object| address(object)).collect();
+    described.push(format!("{} wrappers", calls.wrappers().len()));
+    (described, calls.plain().is_some())
 }
 
 #[test]
@@ -124,8 +103,8 @@ fn an_updated_table_is_the_rebuilt_table_after_every_change() {
         let mut entered = Vec::new();
         match random(6) {
             0 | 1 => {
-                let object: Arc<dyn Two> = Arc::new(Object);
-                let _ = next.register(name, object, sets[random(sets.len())], source);
+                let object = part(Arc::new(Object), sets[random(sets.len())]);
+                let _ = next.register(name, object, source);
             }
             2 => drop(next.unregister(&name)),
             3 => drop(next.block(&name)),
@@ -179,13 +158,13 @@ fn the_changed_plugins_are_the_added_the_removed_and_the_let_in() {
     let mut before = Registry::<dyn Two>::new();
     for name in ["x", "y", "z"] {
         before
-            .register(name.into(), Arc::new(Object), sets[0], source)
+            .register(name.into(), part(Arc::new(Object), sets[0]), source)
             .unwrap();
     }
     let mut after = before.clone();
     drop(after.unregister("y"));
     after
-        .register("w".into(), Arc::new(Object), sets[0], source)
+        .register("w".into(), part(Arc::new(Object), sets[0]), source)
         .unwrap();
     let z = after.get("z").unwrap().seq;
     after.set_pending(&(z..z + 1), true);

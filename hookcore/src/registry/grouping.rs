@@ -8,17 +8,17 @@ use super::Part;
 use crate::error::Error;
 use crate::info::{ImplMeta, Source};
 use crate::linked::LinkedPlugin;
-use crate::object::PluginRef;
+use crate::object::ErasedEntry;
 
-pub(super) type LinkedParts<S> = (Source, Vec<Part<S>>);
+pub(super) type LinkedParts = (Source, Vec<Part>);
 
 /// Linked entries grouped by plugin name: free functions of one module are one
 /// plugin. Fails if one name comes from two packages or implements a hook twice.
-pub(super) fn group_linked<S: ?Sized>(
-    entries: impl IntoIterator<Item = (&'static LinkedPlugin, &'static S)>,
-) -> Result<BTreeMap<&'static str, LinkedParts<S>>, Error> {
-    let mut plugins: BTreeMap<&'static str, LinkedParts<S>> = BTreeMap::new();
-    for (linked, object) in entries {
+pub(super) fn group_linked(
+    entries: impl IntoIterator<Item = (&'static LinkedPlugin, Vec<ErasedEntry>)>,
+) -> Result<BTreeMap<&'static str, LinkedParts>, Error> {
+    let mut plugins: BTreeMap<&'static str, LinkedParts> = BTreeMap::new();
+    for (linked, entries) in entries {
         let (source, parts) = plugins
             .entry(linked.name)
             .or_insert_with(|| (linked.source, Vec::new()));
@@ -47,8 +47,9 @@ pub(super) fn group_linked<S: ?Sized>(
             }
         }
         parts.push(Part {
-            object: PluginRef::Linked(object),
+            entries: entries.into(),
             impls: linked.impls,
+            object: None,
         });
         // The smallest module of a plugin's parts, whatever the linker's order.
         if linked.source.module < source.module {

@@ -153,12 +153,6 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
             // Validation rejects receivers on functions.
             syn::FnArg::Receiver(receiver) => quote!(#receiver),
         });
-    // A projection, not a function's bound: a trait that is no spec is then one
-    // error at the user's path, with no note about where the bound is declared.
-    let spanned_krate = respan(&krate, spec.span());
-    let assert_spec = quote_spanned! {spec.span()=>
-        const _: &::core::primitive::str = <dyn #spec as #spanned_krate::__private::HookSpec>::NAME;
-    };
     let method_name = trait_method(&hook_ident(sig, options), options);
     // Spanned on the user's name (or `specname`), so "not a member of trait"
     // points at it.
@@ -186,22 +180,26 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
     // module of that name in the signature's types.
     // (Raw stays raw: `struct r#type`.)
     let object_name = name.clone();
-    let object_ty = quote!(__hookimpl::#object_name);
-    let object = linked_object(spec, &quote!(&#object_ty {}));
+    let object_ty: syn::Type = syn::parse_quote!(__hookimpl::#object_name);
     let plugin_name = options
         .name
         .value
         .as_ref()
         .map_or_else(|| quote!(::core::module_path!()), |name| quote!(#name));
     let meta = impl_meta(&krate, sig, options);
+    let plugin_impl = plugin_impl(&krate, spec, &object_ty, &syn::Generics::default());
+    let linked = linked_plugin(
+        &krate,
+        spec,
+        &object_ty,
+        &quote!(&#object_ty {}),
+        &plugin_name,
+    );
     let source = source(&krate);
-    let entry = linked_entry(&krate, spec, &plugin_name, &source, &quote!(&[#meta]));
     quote! {
         #item
 
         const _: () = {
-            #assert_spec
-
             mod __hookimpl {
                 #[allow(non_camel_case_types)]
                 pub struct #object_name {}
@@ -211,8 +209,10 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
                 #method
             }
 
-            #object
-            #entry
+            const __HOOKCORE_SOURCE: #krate::__private::Source = #source;
+            const __HOOKCORE_IMPLS: &'static [#krate::__private::ImplMeta] = &[#meta];
+            #plugin_impl
+            #linked
         };
     }
 }
@@ -227,7 +227,6 @@ fn block(
 ) -> TokenStream {
     let krate = runtime_path(options);
     let self_ty = &item.self_ty;
-    let (impl_generics, _, where_clause) = item.generics.split_for_impl();
     let metas: Vec<(Option<&TokenStream>, TokenStream)> = methods
         .iter()
         .map(|method| {
@@ -238,19 +237,7 @@ fn block(
     let meta_ty = quote!(#krate::__private::ImplMeta);
     let metas = crate::cfg::slice(&krate, &meta_ty, &metas);
     let source = source(&krate);
-    let spanned_krate = respan(&krate, spec.span());
-    let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
-    // Spanned on the spec's path, where "not a hook spec" then points.
-    let plugin_impl = quote_spanned! {spec.span()=>
-        impl #impl_generics #plugin_trait for #self_ty #where_clause {
-            const SOURCE: #krate::__private::Source = __HOOKCORE_SOURCE;
-            const IMPLS: &'static [#krate::__private::ImplMeta] = __HOOKCORE_IMPLS;
-
-            fn __into_object(self: #krate::__private::Arc<Self>) -> #krate::__private::Arc<dyn #spec> {
-                self
-            }
-        }
-    };
+    let plugin_impl = plugin_impl(&krate, spec, self_ty, &item.generics);
     let instance = match (&options.instance.value, unit_value_path(self_ty)) {
         // A const block: a non-const expression is then reported as such.
         (Some(instance), _) => Some(quote!(const { #instance })),
@@ -269,17 +256,16 @@ fn block(
                 },
                 |name| quote!(#name),
             );
-            let object = linked_object(spec, &quote!(&__HOOKCORE_INSTANCE));
-            let entry = linked_entry(
+            let linked = linked_plugin(
                 &krate,
                 spec,
+                self_ty,
+                &quote!(&__HOOKCORE_INSTANCE),
                 &plugin_name,
-                &quote!(__HOOKCORE_SOURCE),
-                &quote!(__HOOKCORE_IMPLS),
             );
             // A static, not a const: the instance may hold atomics or locks.
             let instance = quote!(static __HOOKCORE_INSTANCE: #self_ty = #instance;);
-            (instance, quote!(#object #entry))
+            (instance, linked)
         }
         _ => (quote!(), quote!()),
     };
@@ -301,29 +287,76 @@ fn block(
     }
 }
 
-/// `__HOOKCORE_OBJECT`: a function returning the plugin object, as the slice
-/// stores it.
-fn linked_object(spec: &Path, reference: &TokenStream) -> TokenStream {
-    quote! {
-        fn __hookcore_instance() -> &'static dyn #spec {
-            #reference
+/// `Plugin<dyn Spec>` for the plugin type, from `__HOOKCORE_SOURCE` and
+/// `__HOOKCORE_IMPLS`. Spanned on the spec's path, where "not a hook spec" then
+/// points.
+fn plugin_impl(
+    krate: &Path,
+    spec: &Path,
+    self_ty: &syn::Type,
+    generics: &syn::Generics,
+) -> TokenStream {
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let spanned_krate = respan(krate, spec.span());
+    let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
+    let owner = quote::format_ident!("owner", span = Span::mixed_site());
+    let entries = entries(krate, spec, &quote!(Self), &owner);
+    // A projection, not a bound: a trait that is no spec is then one error at
+    // the user's path, with no note about where a bound is declared.
+    quote_spanned! {spec.span()=>
+        const _: &::core::primitive::str = <dyn #spec as #spanned_krate::__private::HookSpec>::NAME;
+
+        impl #impl_generics #plugin_trait for #self_ty #where_clause {
+            const SOURCE: #krate::__private::Source = __HOOKCORE_SOURCE;
+            const IMPLS: &'static [#krate::__private::ImplMeta] = __HOOKCORE_IMPLS;
+
+            fn __entries(#owner: &#krate::__private::Owner<Self>) -> ::std::vec::Vec<#krate::__private::ErasedEntry> {
+                #entries
+            }
+
+            fn __into_any(
+                self: #krate::__private::Arc<Self>,
+            ) -> ::core::option::Option<#krate::__private::Arc<dyn ::core::any::Any + ::core::marker::Send + ::core::marker::Sync>> {
+                #[allow(unused_imports)]
+                use #krate::__private::{ViaNoEntries as _, ViaSpecEntries as _};
+                (&#krate::__private::EntriesProbe::<Self, dyn #spec>::new()).keep(self)
+            }
         }
-        static __HOOKCORE_OBJECT: fn() -> &'static dyn #spec = __hookcore_instance;
     }
 }
 
-/// The linkme entry for the plugin object in `__HOOKCORE_OBJECT`, with the
-/// identity of the spec it implements (none, and no second error, if the trait
-/// is not a spec), by which a plugin built against another version of the
-/// spec's crate is recognised.
-fn linked_entry(
+/// The entries the spec makes for `self_ty` from `owner`; none (and no second
+/// error) if the trait is not a spec.
+fn entries(krate: &Path, spec: &Path, self_ty: &TokenStream, owner: &Ident) -> TokenStream {
+    quote! {{
+        #[allow(unused_imports)]
+        use #krate::__private::{ViaNoEntries as _, ViaSpecEntries as _};
+        (&#krate::__private::EntriesProbe::<#self_ty, dyn #spec>::new()).entries(#owner)
+    }}
+}
+
+/// The linkme entry of a linked plugin whose static instance `reference` is:
+/// its entries (made on the manager's first use), name, source and
+/// implementations, with the identity of the spec it implements (none, and no
+/// second error, if the trait is not a spec), by which a plugin built against
+/// another version of the spec's crate is recognised.
+fn linked_plugin(
     krate: &Path,
     spec: &Path,
+    self_ty: &syn::Type,
+    reference: &TokenStream,
     name: &TokenStream,
-    source: &TokenStream,
-    impls: &TokenStream,
 ) -> TokenStream {
+    let owner = quote::format_ident!("owner", span = Span::mixed_site());
+    let entries = entries(krate, spec, &quote!(#self_ty), &owner);
     quote! {
+        fn __hookcore_entries() -> ::std::vec::Vec<#krate::__private::ErasedEntry> {
+            let #owner = &#krate::__private::Owner::Static(#reference);
+            #entries
+        }
+        static __HOOKCORE_OBJECT: #krate::__private::LinkedEntries<dyn #spec> =
+            #krate::__private::LinkedEntries::new(__hookcore_entries);
+
         fn __hookcore_spec() -> ::core::option::Option<#krate::__private::SpecIdentity> {
             #[allow(unused_imports)]
             use #krate::__private::{ViaNoSpecIdentity as _, ViaSpecIdentity as _};
@@ -335,8 +368,8 @@ fn linked_entry(
         static __HOOKCORE_ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
             object: &__HOOKCORE_OBJECT,
             name: #name,
-            source: #source,
-            impls: #impls,
+            source: __HOOKCORE_SOURCE,
+            impls: __HOOKCORE_IMPLS,
             spec: __hookcore_spec,
         };
     }

@@ -110,6 +110,21 @@ impl Spec {
         signature::next_ident(&self.item.ident, &hook.method.sig.ident)
     }
 
+    /// `__PlatformsGetAdapterHook`: the trait the table's entries of `get_adapter` are typed by.
+    pub(crate) fn hook_trait(&self, hook: &Hook) -> Ident {
+        signature::hook_item_ident(&self.item.ident, &hook.method.sig.ident, "__", "Hook")
+    }
+
+    /// `__PlatformsGetAdapterWrapper`: the trait the table's wrappers of `get_adapter` are typed by.
+    pub(crate) fn wrapper_trait(&self, hook: &Hook) -> Ident {
+        signature::hook_item_ident(&self.item.ident, &hook.method.sig.ident, "__", "Wrapper")
+    }
+
+    /// `__PlatformsTable`: the typed table.
+    pub(crate) fn table_ident(&self) -> Ident {
+        quote::format_ident!("__{}Table", self.item.ident, span = self.item.ident.span())
+    }
+
     /// `PlatformsTaggedHooks` for `Platforms`.
     pub(crate) fn tagged_ident(&self) -> Ident {
         quote::format_ident!(

@@ -67,6 +67,7 @@ pub(crate) fn copied_attrs(hook: &Hook) -> Vec<syn::Attribute> {
 fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
+    let hook_trait = spec.hook_trait(hook);
     let sig = &hook.method.sig;
     let name = &sig.ident;
     let generics = &sig.generics;
@@ -93,7 +94,7 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let plain = quote! {
         #krate::__private::call::#strategy(
             #impls,
-            |#plugin| #spec_ident::#name(&**#plugin, #(#forwards),*),
+            |#plugin| #hook_trait::__call(&**#plugin, #(#forwards),*),
         )
     };
     // The same, each implementation reported to the monitors before and after.
@@ -102,7 +103,7 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
             ::core::iter::Iterator::zip(#impls.iter(), #call.plugins),
             |(#plugin, #owner)| {
                 #monitors.before_impl(#call, #owner);
-                let #value = #spec_ident::#name(&**#plugin, #(#forwards),*);
+                let #value = #hook_trait::__call(&**#plugin, #(#forwards),*);
                 #monitors.after_impl(#call, #owner);
                 #value
             },
@@ -117,15 +118,15 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     // The common case, no wrapper and no monitor, is one check and the strategy:
     // small enough for the method to inline where the user calls it.
     let fast = quote! {
-        if let ::core::option::Option::Some(#impls) = self.dispatch.plain(#index) {
+        if let ::core::option::Option::Some(#impls) = self.dispatch.table().#name.plain() {
             return #plain;
         }
     };
-    let body = if hook.wrappable() {
+    let body = if super::table::has_wrappers(hook) {
         // Each wrapper gets the arguments and the rest of the chain; the innermost
         // step runs the implementations. Nothing is allocated: the continuations
         // are closures on the stack.
-        let wrap = hook.wrap_ident();
+        let wrapper_trait = spec.wrapper_trait(hook);
         let next = spec.next_ident(hook);
         // Items are not hygienic: the names must not collide with an argument.
         let chain = format_ident!("__hookcore_chain", span = Span::mixed_site());
@@ -135,7 +136,8 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         let wrapper = format_ident!("wrapper", span = Span::mixed_site());
         let inner = format_ident!("inner", span = Span::mixed_site());
         let rest = format_ident!("rest", span = Span::mixed_site());
-        let objects = quote!(&[#krate::__private::Object<dyn #spec_ident>]);
+        let objects = quote!(&[#krate::__private::Object<dyn #hook_trait>]);
+        let wrapper_objects = quote!(&[#krate::__private::Object<dyn #wrapper_trait>]);
         let monitor_ty = quote! {
             ::core::option::Option<(&#krate::__private::Monitors, &#krate::__private::HookCall<'_>)>
         };
@@ -144,7 +146,7 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
             // The hook's arguments plus three of the chain's own.
             #[allow(clippy::too_many_arguments)]
             fn #chain(
-                #wrappers: #objects,
+                #wrappers: #wrapper_objects,
                 #impls: #objects,
                 #monitor: #monitor_ty,
                 #(#params),*
@@ -152,7 +154,7 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
                 match #wrappers.split_first() {
                     ::core::option::Option::Some((#wrapper, #inner)) => {
                         let mut #rest = |#(#params),*| #chain(#inner, #impls, #monitor, #(#args),*);
-                        #spec_ident::#wrap(&**#wrapper, #(#args,)* #next::__new(&mut #rest))
+                        #wrapper_trait::__wrap(&**#wrapper, #(#args,)* #next::__new(&mut #rest))
                     }
                     ::core::option::Option::None => match #monitor {
                         ::core::option::Option::None => #plain,
@@ -166,8 +168,8 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
                 #dispatch: &#krate::__private::Dispatch<'_, dyn #spec_ident>,
                 #(#params),*
             ) #arrow {
-                let #wrappers = #dispatch.wrappers(#index);
-                let #impls = #dispatch.impls(#index);
+                let #wrappers = #dispatch.table().#name.wrappers();
+                let #impls = #dispatch.table().#name.impls();
                 if let ::core::option::Option::Some(#monitors) = #dispatch.monitors() {
                     let #call = #dispatch.hook_call(#index);
                     #monitors.before_call(&#call);
@@ -185,7 +187,7 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         quote! {
             #fast
             let #dispatch = &self.dispatch;
-            let #impls = #dispatch.impls(#index);
+            let #impls = #dispatch.table().#name.impls();
             if let ::core::option::Option::Some(#monitors) = #dispatch.monitors() {
                 let #call = &#dispatch.hook_call(#index);
                 #monitors.before_call(#call);
@@ -201,7 +203,7 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     // returns) lives in the user's code as a hand-written loop would. Left to
     // LLVM, a collecting method stayed out of line and cost 1.7× the floor at
     // N = 1. Other hooks keep their monitored path inline, so only a hint.
-    let inline = if hook.wrappable() {
+    let inline = if super::table::has_wrappers(hook) {
         quote!(#[inline(always)])
     } else {
         quote!(#[inline])
@@ -220,12 +222,13 @@ fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
 /// registered later when it registers; each result goes to `on_result`.
 fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
-    let spec_ident = &spec.item.ident;
+    let hook_trait = spec.hook_trait(hook);
     let name = &hook.method.sig.ident;
     let attrs = copied_attrs(hook);
     let params = hook.params();
     let args = hook.arg_names();
     let plugin = format_ident!("plugin", span = Span::mixed_site());
+    let entry = format_ident!("entry", span = Span::mixed_site());
     let saved = format_ident!("saved", span = Span::mixed_site());
     let value = format_ident!("value", span = Span::mixed_site());
     let on_result = format_ident!("on_result", span = Span::mixed_site());
@@ -283,24 +286,27 @@ fn historic_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream
             fn __hookcore_replay<#(#generics,)* __HookcoreCall>(
                 #(#args: #generics,)*
                 #call: __HookcoreCall,
-            ) -> #krate::__private::Replay<dyn #spec_ident>
+            ) -> #krate::__private::Replay
             where
                 #(#generics: ::core::clone::Clone + #krate::__private::Kept,)*
-                __HookcoreCall: ::core::ops::Fn(&(dyn #spec_ident + 'static), #(#generics),*)
+                __HookcoreCall: ::core::ops::Fn(&(dyn #hook_trait + 'static), #(#generics),*)
                     + ::core::marker::Send + ::core::marker::Sync + 'static,
             {
                 let #saved = ::std::sync::Mutex::new((#(#args,)*));
-                #krate::__private::Arc::new(move |#plugin: &(dyn #spec_ident + 'static)| {
-                    let (#(#args,)*) = ::core::clone::Clone::clone(
-                        &*#saved.lock().unwrap_or_else(::std::sync::PoisonError::into_inner),
-                    );
-                    #call(#plugin, #(#args),*)
+                #krate::__private::Arc::new(move |#entry: &#krate::__private::ErasedEntry| {
+                    // Every entry of this hook is typed by its trait.
+                    if let ::core::option::Option::Some(#plugin) = #entry.get::<dyn #hook_trait>() {
+                        let (#(#args,)*) = ::core::clone::Clone::clone(
+                            &*#saved.lock().unwrap_or_else(::std::sync::PoisonError::into_inner),
+                        );
+                        #call(#plugin, #(#args),*)
+                    }
                 })
             }
             self.dispatch.call_historic(
                 #index,
-                __hookcore_replay(#(#kept_args,)* move |#plugin: &(dyn #spec_ident + 'static), #(#args),*| {
-                    let #value = #spec_ident::#name(#plugin, #(#args),*);
+                __hookcore_replay(#(#kept_args,)* move |#plugin: &(dyn #hook_trait + 'static), #(#args),*| {
+                    let #value = #hook_trait::__call(#plugin, #(#args),*);
                     #deliver
                 }),
             );

@@ -7,7 +7,7 @@ use quote::quote;
 use syn::{ItemTrait, parse_quote_spanned};
 
 use super::ast::Spec;
-use super::{caller, tagged, wrap};
+use super::{caller, table, tagged, wrap};
 use crate::deprecation;
 use crate::signature::pretty;
 
@@ -22,8 +22,10 @@ pub(crate) fn expand(spec: &Spec) -> TokenStream {
         .map(|hook| wrap::next_type(spec, hook));
     let (deprecations, deprecations_type) = deprecation::spec_deprecations(spec);
     let hook_spec = hook_spec_impl(spec, &deprecations_type);
+    let table = table::table(spec);
     quote! {
         #item
+        #table
         #caller
         #tagged
         #(#next_types)*
@@ -81,6 +83,7 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
     let spec_ident = &spec.item.ident;
     let caller_ident = spec.caller_ident();
     let tagged_ident = spec.tagged_ident();
+    let table_ident = spec.table_ident();
     let spec_name = crate::signature::name(spec_ident);
     let infos: Vec<(Option<&TokenStream>, TokenStream)> = spec
         .hooks
@@ -109,6 +112,7 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
             type Hooks<'a> = #caller_ident<'a>;
             type Tagged<'a> = #tagged_ident<'a>;
             #deprecations_type
+            type __Table = #table_ident;
 
             fn __hooks(dispatch: #krate::__private::Dispatch<'_, Self>) -> #caller_ident<'_> {
                 #caller_ident { dispatch }

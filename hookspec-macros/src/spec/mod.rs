@@ -5,6 +5,7 @@ mod caller;
 mod docs;
 mod expand;
 mod repair;
+mod table;
 mod tagged;
 mod validate;
 mod wrap;

@@ -50,7 +50,6 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
 
 fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
     let krate = &spec.krate;
-    let spec_ident = &spec.item.ident;
     let sig = &hook.method.sig;
     let name = &sig.ident;
     let generics = &sig.generics;
@@ -90,7 +89,8 @@ fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         (Returns::Fallible { .. }, _) => quote!(.map(|#value| #tag)),
         (Returns::Direct(_), _) => quote!(),
     };
-    let call = quote!(#spec_ident::#name(&**#plugin, #(#forwards),*));
+    let hook_trait = spec.hook_trait(hook);
+    let call = quote!(#hook_trait::__call(&**#plugin, #(#forwards),*));
     let body = match (&hook.returns, hook.returns.value()) {
         (Returns::Direct(_), Value::Plain(_)) => quote!({ let #value = #call; #tag }),
         _ => quote!(#call #wrap),
@@ -102,7 +102,7 @@ fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         pub fn #name #generics (&self, #(#params),*) -> #output {
             let #dispatch = &self.dispatch;
             #krate::__private::call::#strategy(
-                ::core::iter::Iterator::zip(#dispatch.impls(#index).iter(), #dispatch.impl_plugins(#index)),
+                ::core::iter::Iterator::zip(#dispatch.table().#name.impls().iter(), #dispatch.impl_plugins(#index)),
                 |(#plugin, #owner)| #body,
             )
         }

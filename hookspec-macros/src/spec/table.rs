@@ -1,0 +1,249 @@
+//! The typed dispatch table of a spec: for each hook, a one-method trait that a
+//! table entry is typed by (`__PlatformsGetAdapterHook`, and
+//! `__PlatformsGetAdapterWrapper` for its wrappers), implemented for every
+//! plugin type of the spec; the table (`__PlatformsTable`, a `HookCalls` field
+//! per hook, named like it); and the spec's `BuildEntries`, which gives a plugin
+//! type one entry per hook it implements and instantiates nothing for the others.
+//!
+//! A call goes through the entry's one-slot vtable straight to the plugin's
+//! method: no per-plugin vtable of the whole spec exists, so the default bodies of
+//! the hooks a plugin does not implement are never compiled for it.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+
+use super::ast::{Hook, Spec};
+use super::caller::arrow;
+
+/// Whether `hook` has wrappers in the table: it takes them and is not historic.
+pub(crate) fn has_wrappers(hook: &Hook) -> bool {
+    hook.wrappable() && hook.historic.is_none()
+}
+
+pub(crate) fn table(spec: &Spec) -> TokenStream {
+    let hook_traits = spec.hooks.iter().map(|hook| hook_trait(spec, hook));
+    let wrapper_traits = spec
+        .hooks
+        .iter()
+        .filter(|hook| has_wrappers(hook))
+        .map(|hook| wrapper_trait(spec, hook));
+    let table = table_struct(spec);
+    let build = build_entries(spec);
+    quote! {
+        #(#hook_traits)*
+        #(#wrapper_traits)*
+        #table
+        #build
+    }
+}
+
+/// The type parameter of the blanket implementations: any plugin type.
+fn plugin_param() -> syn::Ident {
+    format_ident!("__HookcorePlugin", span = Span::mixed_site())
+}
+
+/// `__PlatformsGetAdapterHook`, with `__call`, implemented for every plugin type.
+fn hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
+    let vis = &spec.item.vis;
+    let spec_ident = &spec.item.ident;
+    let name = &hook.method.sig.ident;
+    let hook_trait = spec.hook_trait(hook);
+    let sig = &hook.method.sig;
+    let generics = &sig.generics;
+    let output = &sig.output;
+    let params = hook.params();
+    let args = hook.arg_names();
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
+    let plugin = plugin_param();
+    quote! {
+        #cfg
+        #[doc(hidden)]
+        #(#lints)*
+        #vis trait #hook_trait: ::core::marker::Sync {
+            #[doc(hidden)]
+            fn __call #generics (&self, #(#params),*) #output;
+        }
+
+        #cfg
+        #(#lints)*
+        // Calling a deprecated hook is the point; the user's warning is at the
+        // implementation.
+        #[allow(deprecated)]
+        impl<#plugin: #spec_ident> #hook_trait for #plugin {
+            #[inline(always)]
+            fn __call #generics (&self, #(#params),*) #output {
+                <#plugin as #spec_ident>::#name(self, #(#args),*)
+            }
+        }
+    }
+}
+
+/// `__PlatformsGetAdapterWrapper`, with `__wrap`, implemented for every plugin type.
+fn wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
+    let vis = &spec.item.vis;
+    let spec_ident = &spec.item.ident;
+    let wrap = hook.wrap_ident();
+    let next = spec.next_ident(hook);
+    let wrapper_trait = spec.wrapper_trait(hook);
+    let params = hook.params();
+    let args = hook.arg_names();
+    let rest = format_ident!("next", span = Span::mixed_site());
+    let (_, outcome) = hook.returns.call(hook.firstresult.is_some());
+    let arrow = arrow(hook, &outcome);
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
+    let extra = crate::lints::extra_arguments();
+    let wrapped_types = crate::lints::wrapped_types();
+    let plugin = plugin_param();
+    quote! {
+        #cfg
+        #[doc(hidden)]
+        #(#lints)*
+        #extra
+        #wrapped_types
+        #vis trait #wrapper_trait: ::core::marker::Sync {
+            #[doc(hidden)]
+            fn __wrap(&self, #(#params,)* #rest: #next<'_>) #arrow;
+        }
+
+        #cfg
+        #(#lints)*
+        #extra
+        #wrapped_types
+        #[allow(deprecated)]
+        impl<#plugin: #spec_ident> #wrapper_trait for #plugin {
+            #[inline(always)]
+            fn __wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
+                <#plugin as #spec_ident>::#wrap(self, #(#args,)* #rest)
+            }
+        }
+    }
+}
+
+/// The type a hook's wrappers are typed by: its wrapper trait, or none.
+pub(crate) fn wrapper_type(spec: &Spec, hook: &Hook) -> TokenStream {
+    if has_wrappers(hook) {
+        let wrapper_trait = spec.wrapper_trait(hook);
+        quote!(dyn #wrapper_trait)
+    } else {
+        let krate = &spec.krate;
+        quote!(dyn #krate::__private::NoWrapper)
+    }
+}
+
+/// `__PlatformsTable`: a `HookCalls` per hook, a field named like the hook.
+fn table_struct(spec: &Spec) -> TokenStream {
+    let krate = &spec.krate;
+    let vis = &spec.item.vis;
+    let table = spec.table_ident();
+    let index = format_ident!("index", span = Span::mixed_site());
+    let mut fields = Vec::new();
+    let mut defaults = Vec::new();
+    let mut clones = Vec::new();
+    let mut lookups = Vec::new();
+    for (at, hook) in spec.hooks.iter().enumerate() {
+        let name = &hook.method.sig.ident;
+        let hook_trait = spec.hook_trait(hook);
+        let wrapper = wrapper_type(spec, hook);
+        let cfg = crate::cfg::attr(hook.cfg.as_ref());
+        let position = spec.index(at);
+        fields.push(quote!(#cfg #name: #krate::__private::HookCalls<dyn #hook_trait, #wrapper>));
+        defaults.push(quote!(#cfg #name: ::core::default::Default::default()));
+        clones.push(quote!(#cfg #name: ::core::clone::Clone::clone(&self.#name)));
+        lookups.push(quote! {
+            #cfg
+            if #index == #position {
+                return ::core::option::Option::Some(&mut self.#name);
+            }
+        });
+    }
+    quote! {
+        #[doc(hidden)]
+        #vis struct #table {
+            #(#fields,)*
+        }
+
+        impl ::core::default::Default for #table {
+            fn default() -> Self {
+                #table { #(#defaults,)* }
+            }
+        }
+
+        impl ::core::clone::Clone for #table {
+            fn clone(&self) -> Self {
+                #table { #(#clones,)* }
+            }
+        }
+
+        impl #krate::__private::Table for #table {
+            fn hook_mut(
+                &mut self,
+                #index: ::core::primitive::usize,
+            ) -> ::core::option::Option<&mut dyn #krate::__private::ErasedCalls> {
+                #(#lookups)*
+                let _ = #index;
+                ::core::option::Option::None
+            }
+        }
+    }
+}
+
+/// `BuildEntries<dyn Platforms>` for every plugin type: an entry for each hook
+/// and wrapper the type's `IMPLS` lists. Each condition is a constant of the
+/// type, so the entries of the hooks it does not implement are not compiled.
+fn build_entries(spec: &Spec) -> TokenStream {
+    let krate = &spec.krate;
+    let spec_ident = &spec.item.ident;
+    let plugin = plugin_param();
+    let owner = format_ident!("owner", span = Span::mixed_site());
+    let entries = format_ident!("entries", span = Span::mixed_site());
+    let object = format_ident!("object", span = Span::mixed_site());
+    let impls = quote!(<#plugin as #krate::__private::Plugin<dyn #spec_ident>>::IMPLS);
+    let pushes = spec.hooks.iter().enumerate().map(|(at, hook)| {
+        let hook_name = crate::signature::name(&hook.method.sig.ident);
+        let cfg = crate::cfg::attr(hook.cfg.as_ref());
+        let position = spec.index(at);
+        let hook_trait = spec.hook_trait(hook);
+        let wrapper = has_wrappers(hook).then(|| {
+            let wrapper_trait = spec.wrapper_trait(hook);
+            quote! {
+                if const { #krate::__private::implements(#impls, #hook_name, true) } {
+                    #entries.push(#owner.entry(#position, true, |#object: &#plugin| -> &(dyn #wrapper_trait + 'static) { #object }));
+                }
+            }
+        });
+        quote! {
+            #cfg
+            {
+                if const { #krate::__private::implements(#impls, #hook_name, false) } {
+                    #entries.push(#owner.entry(#position, false, |#object: &#plugin| -> &(dyn #hook_trait + 'static) { #object }));
+                }
+                #wrapper
+            }
+        }
+    });
+    quote! {
+        impl<#plugin> #krate::__private::BuildEntries<dyn #spec_ident, #plugin>
+            for #krate::__private::ForType<#plugin>
+        where
+            #plugin: #spec_ident + #krate::__private::Plugin<dyn #spec_ident>,
+        {
+            fn entries(
+                #owner: &#krate::__private::Owner<#plugin>,
+            ) -> ::std::vec::Vec<#krate::__private::ErasedEntry> {
+                #[allow(unused_mut)]
+                let mut #entries = ::std::vec::Vec::new();
+                #(#pushes)*
+                let _ = #owner;
+                #entries
+            }
+
+            fn keep(
+                #object: #krate::__private::Arc<#plugin>,
+            ) -> #krate::__private::Arc<dyn ::core::any::Any + ::core::marker::Send + ::core::marker::Sync> {
+                #object
+            }
+        }
+    }
+}

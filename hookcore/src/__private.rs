@@ -13,7 +13,7 @@ pub mod call {
 }
 pub use crate::dispatch::Dispatch;
 pub use crate::entries::{
-    BuildEntries, EntriesProbe, ForType, ViaNoEntries, ViaSpecEntries, implements,
+    EntryProbe, ForType, KeepProbe, KeyedEntry, ViaKeep, ViaNoEntry, ViaNoKeep, ViaSpecEntry,
 };
 pub use crate::info::{HookInfo, ImplMeta, Order, Source, Tagged};
 pub use crate::linked::LinkedEntries;

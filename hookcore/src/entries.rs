@@ -1,158 +1,126 @@
 //! How a plugin type becomes its entries: one per hook it implements, typed by
 //! that hook's trait, and nothing for the others.
 //!
-//! `#[hookspec]` implements [`BuildEntries`] for every plugin type of its spec
-//! (`ForType<T>` for each `T: Spec + Plugin<dyn Spec>`): for each hook, under
-//! `if const { implements(T::IMPLS, "hook", wrapper) }`, the entry with `T`'s
-//! object typed `&dyn` the hook's trait. The condition is a constant of `T`, so
-//! the compiler does not even instantiate the branches of the hooks `T` does not
-//! implement: a plugin costs its own hooks, not the spec's. `#[hookimpl]` asks
-//! for the entries through [`EntriesProbe`], which finds none (and adds no error
-//! to the one already reported) when the trait is not a spec.
+//! `#[hookspec]` implements [`KeyedEntry<dyn Spec, KEY, T>`] for `ForType<T>`,
+//! every plugin type `T` of the spec, once per hook (and once per hook's
+//! wrapper), at the hook's key: a hash of its name that `#[hookimpl]` computes
+//! too. A `#[hookimpl]` asks, for each hook it implements, for the entry at that
+//! key through [`EntryProbe`], which finds none (and adds no error to the one
+//! rustc already reports there) when the name is no hook or the trait no spec.
+//! So a plugin type instantiates the entries of its own hooks only.
 
 use std::any::Any;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use crate::info::ImplMeta;
 use crate::object::{ErasedEntry, Owner};
 
-/// The plugin type `T`, as the spec's [`BuildEntries`] implementation names it.
+/// The plugin type `T`, as the spec's [`KeyedEntry`] implementations name it.
 #[doc(hidden)]
 /// Not public API.
 pub struct ForType<T: ?Sized>(PhantomData<fn() -> *const T>);
 
-/// The entries of a plugin type `T` for the spec `S`: implemented by
-/// `#[hookspec]` for `ForType<T>`, every `T` that implements the spec.
+/// The entry of one hook (at `KEY`) of the spec `S` for the plugin type `T`:
+/// implemented by `#[hookspec]` for `ForType<T>`, every `T` that implements the
+/// spec.
 #[doc(hidden)]
 /// Not public API.
-pub trait BuildEntries<S: ?Sized, T: 'static> {
-    /// One entry per implementation and wrapper of `T`, in the spec's hook order.
-    fn entries(owner: &Owner<T>) -> Vec<ErasedEntry>;
-
-    /// The object, as the manager keeps it: `T` is `Send + Sync` as the spec
-    /// requires, which only the spec's implementation can say without a second
-    /// error where `T` is not.
-    fn keep(object: Arc<T>) -> Arc<dyn Any + Send + Sync>;
+pub trait KeyedEntry<S: ?Sized, const KEY: u64, T: 'static> {
+    /// `owner`'s object, typed by the hook's trait.
+    fn entry(owner: &Owner<T>) -> ErasedEntry;
 }
 
-/// What `#[hookimpl]` asks for its plugin type's entries.
+/// What `#[hookimpl]` asks for the entry of the hook at `KEY` of `S`.
 #[doc(hidden)]
 /// Not public API.
-pub struct EntriesProbe<T: ?Sized, S: ?Sized>(PhantomData<fn() -> (*const T, *const S)>);
+pub struct EntryProbe<T: ?Sized, S: ?Sized, const KEY: u64>(
+    PhantomData<fn() -> (*const T, *const S)>,
+);
 
-impl<T: ?Sized, S: ?Sized> EntriesProbe<T, S> {
+impl<T: ?Sized, S: ?Sized, const KEY: u64> EntryProbe<T, S, KEY> {
     /// The probe; it holds nothing.
     #[must_use]
     pub const fn new() -> Self {
-        EntriesProbe(PhantomData)
+        EntryProbe(PhantomData)
     }
 }
 
-impl<T: ?Sized, S: ?Sized> Default for EntriesProbe<T, S> {
+impl<T: ?Sized, S: ?Sized, const KEY: u64> Default for EntryProbe<T, S, KEY> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-/// `(&probe).entries(owner)` for a spec: the entries its [`BuildEntries`]
-/// makes. Preferred by method lookup over [`ViaNoEntries`], which needs one
-/// more `&`.
+/// `(&probe).entry(owner)` for a hook of a spec: the entry. Preferred by method
+/// lookup over [`ViaNoEntry`], which needs one more `&`.
 #[doc(hidden)]
-pub trait ViaSpecEntries<T: 'static> {
-    /// The entries.
-    fn entries(&self, owner: &Owner<T>) -> Vec<ErasedEntry>;
-    /// The object, as the manager keeps it.
+pub trait ViaSpecEntry<T: 'static> {
+    /// The entry.
+    fn entry(&self, owner: &Owner<T>) -> Option<ErasedEntry>;
+}
+
+impl<T: 'static, S: ?Sized, const KEY: u64> ViaSpecEntry<T> for EntryProbe<T, S, KEY>
+where
+    ForType<T>: KeyedEntry<S, KEY, T>,
+{
+    fn entry(&self, owner: &Owner<T>) -> Option<ErasedEntry> {
+        Some(<ForType<T> as KeyedEntry<S, KEY, T>>::entry(owner))
+    }
+}
+
+/// `(&probe).entry(owner)` for a name that is no hook, or a trait that is no
+/// spec: none, and no second error next to the one already reported.
+#[doc(hidden)]
+pub trait ViaNoEntry<T: 'static> {
+    /// None.
+    fn entry(&self, _owner: &Owner<T>) -> Option<ErasedEntry> {
+        None
+    }
+}
+
+impl<T: 'static, S: ?Sized, const KEY: u64> ViaNoEntry<T> for &EntryProbe<T, S, KEY> {}
+
+/// What `#[hookimpl]` asks for its plugin object as the manager keeps it.
+#[doc(hidden)]
+/// Not public API.
+pub struct KeepProbe<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+impl<T: ?Sized> KeepProbe<T> {
+    /// The probe; it holds nothing.
+    #[must_use]
+    pub const fn new() -> Self {
+        KeepProbe(PhantomData)
+    }
+}
+
+impl<T: ?Sized> Default for KeepProbe<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// `(&probe).keep(object)` for a `Send + Sync` plugin type, as every spec
+/// requires: the object. Preferred by method lookup over [`ViaNoKeep`].
+#[doc(hidden)]
+pub trait ViaKeep<T> {
+    /// The object, erased.
     fn keep(&self, object: Arc<T>) -> Option<Arc<dyn Any + Send + Sync>>;
 }
 
-impl<T: 'static, S: ?Sized> ViaSpecEntries<T> for EntriesProbe<T, S>
-where
-    ForType<T>: BuildEntries<S, T>,
-{
-    fn entries(&self, owner: &Owner<T>) -> Vec<ErasedEntry> {
-        <ForType<T> as BuildEntries<S, T>>::entries(owner)
-    }
-
+impl<T: Send + Sync + 'static> ViaKeep<T> for KeepProbe<T> {
     fn keep(&self, object: Arc<T>) -> Option<Arc<dyn Any + Send + Sync>> {
-        Some(<ForType<T> as BuildEntries<S, T>>::keep(object))
+        Some(object)
     }
 }
 
-/// `(&probe).entries(owner)` for a trait that is not a spec: none, and no
-/// second error next to the one that says it is not a spec.
+/// `(&probe).keep(object)` for a type that is not `Send + Sync`: none, and no
+/// second error next to the spec's, which requires both.
 #[doc(hidden)]
-pub trait ViaNoEntries<T: 'static> {
-    /// None.
-    fn entries(&self, _owner: &Owner<T>) -> Vec<ErasedEntry> {
-        Vec::new()
-    }
-
+pub trait ViaNoKeep<T> {
     /// None.
     fn keep(&self, _object: Arc<T>) -> Option<Arc<dyn Any + Send + Sync>> {
         None
     }
 }
 
-impl<T: 'static, S: ?Sized> ViaNoEntries<T> for &EntriesProbe<T, S> {}
-
-/// Whether `impls` holds an implementation (or, with `wrapper`, a wrapper) of
-/// `hook`: the constant a spec's [`BuildEntries`] decides each hook's entry by.
-#[doc(hidden)]
-#[must_use]
-pub const fn implements(impls: &[ImplMeta], hook: &str, wrapper: bool) -> bool {
-    let mut at = 0;
-    while at < impls.len() {
-        if impls[at].wrapper == wrapper && same(impls[at].hook, hook) {
-            return true;
-        }
-        at += 1;
-    }
-    false
-}
-
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut at = 0;
-    while at < a.len() {
-        if a[at] != b[at] {
-            return false;
-        }
-        at += 1;
-    }
-    true
-}
-
-#[cfg(test)]
-mod tests {
-    use super::implements;
-    use crate::info::{ImplMeta, Order};
-
-    const fn meta(hook: &'static str, wrapper: bool) -> ImplMeta {
-        ImplMeta {
-            hook,
-            wrapper,
-            order: Order::Normal,
-            before: &[],
-            after: &[],
-            file: "t.rs",
-            line: 1,
-        }
-    }
-
-    #[test]
-    fn implements_matches_the_hook_name_and_kind() {
-        const IMPLS: &[ImplMeta] = &[meta("greet", false), meta("nick", true)];
-        // Usable where the spec's code uses it: in a constant.
-        const { assert!(implements(IMPLS, "greet", false)) };
-        assert!(!implements(IMPLS, "greet", true));
-        assert!(implements(IMPLS, "nick", true));
-        assert!(!implements(IMPLS, "nick", false));
-        assert!(!implements(IMPLS, "gree", false));
-        assert!(!implements(IMPLS, "greets", false));
-        assert!(!implements(&[], "greet", false));
-    }
-}
+impl<T> ViaNoKeep<T> for &KeepProbe<T> {}

@@ -8,7 +8,6 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::dispatch::Dispatch;
-use crate::entries::{BuildEntries, ForType};
 use crate::info::{HookInfo, ImplMeta, Order, Source};
 use crate::manager::PluginManager;
 use crate::object::{ErasedEntry, Owner};
@@ -105,16 +104,6 @@ impl HookSpec for dyn Two {
     }
 }
 
-impl<T: Two + Plugin<dyn Two>> BuildEntries<dyn Two, T> for ForType<T> {
-    fn entries(owner: &Owner<T>) -> Vec<ErasedEntry> {
-        entries(owner, T::IMPLS)
-    }
-
-    fn keep(object: Arc<T>) -> Arc<dyn std::any::Any + Send + Sync> {
-        object
-    }
-}
-
 /// The entries of `owner`'s object for the implementations `impls`.
 pub(crate) fn entries<T: Two + Send + Sync + 'static>(
     owner: &Owner<T>,
@@ -176,7 +165,7 @@ impl Plugin<dyn Two> for Answer {
     const IMPLS: &'static [ImplMeta] = &[meta("a", false, "a.rs")];
 
     fn __entries(owner: &Owner<Self>) -> Vec<ErasedEntry> {
-        <ForType<Self> as BuildEntries<dyn Two, Self>>::entries(owner)
+        entries(owner, Self::IMPLS)
     }
 
     fn __into_any(self: Arc<Self>) -> Option<Arc<dyn std::any::Any + Send + Sync>> {

@@ -39,6 +39,12 @@ pub(crate) fn hook_key(name: &Ident) -> u64 {
         })
 }
 
+/// The key of the entry of hook `name` (of its wrapper, with `wrapper`): the
+/// spec implements `KeyedEntry` at it, and a `#[hookimpl]` asks for it.
+pub(crate) fn entry_key(name: &Ident, wrapper: bool) -> u64 {
+    (hook_key(name) << 1) | u64::from(wrapper)
+}
+
 /// `since` and `note` of a hook's `#[deprecated]`, if it has one.
 fn deprecated(hook: &Hook) -> Option<(Option<LitStr>, Option<LitStr>)> {
     let attr = hook

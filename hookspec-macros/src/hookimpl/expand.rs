@@ -187,7 +187,14 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
         .as_ref()
         .map_or_else(|| quote!(::core::module_path!()), |name| quote!(#name));
     let meta = impl_meta(&krate, sig, options);
-    let plugin_impl = plugin_impl(&krate, spec, &object_ty, &syn::Generics::default());
+    let key = crate::deprecation::entry_key(&hook_ident(sig, options), options.wrapper.is_set());
+    let plugin_impl = plugin_impl(
+        &krate,
+        spec,
+        &object_ty,
+        &syn::Generics::default(),
+        &[(None, key)],
+    );
     let linked = linked_plugin(
         &krate,
         spec,
@@ -237,7 +244,15 @@ fn block(
     let meta_ty = quote!(#krate::__private::ImplMeta);
     let metas = crate::cfg::slice(&krate, &meta_ty, &metas);
     let source = source(&krate);
-    let plugin_impl = plugin_impl(&krate, spec, self_ty, &item.generics);
+    let keys: Vec<(Option<&TokenStream>, u64)> = methods
+        .iter()
+        .map(|method| {
+            let hook = hook_ident(&method.sig, &method.options);
+            let key = crate::deprecation::entry_key(&hook, method.options.wrapper.is_set());
+            (method.cfg.as_ref(), key)
+        })
+        .collect();
+    let plugin_impl = plugin_impl(&krate, spec, self_ty, &item.generics, &keys);
     let instance = match (&options.instance.value, unit_value_path(self_ty)) {
         // A const block: a non-const expression is then reported as such.
         (Some(instance), _) => Some(quote!(const { #instance })),
@@ -288,19 +303,21 @@ fn block(
 }
 
 /// `Plugin<dyn Spec>` for the plugin type, from `__HOOKCORE_SOURCE` and
-/// `__HOOKCORE_IMPLS`. Spanned on the spec's path, where "not a hook spec" then
+/// `__HOOKCORE_IMPLS`, with the entries of the hooks at `keys` (each under its
+/// method's cfg). Spanned on the spec's path, where "not a hook spec" then
 /// points.
 fn plugin_impl(
     krate: &Path,
     spec: &Path,
     self_ty: &syn::Type,
     generics: &syn::Generics,
+    keys: &[(Option<&TokenStream>, u64)],
 ) -> TokenStream {
     let (impl_generics, _, where_clause) = generics.split_for_impl();
     let spanned_krate = respan(krate, spec.span());
     let plugin_trait = quote_spanned!(spec.span()=> #spanned_krate::__private::Plugin<dyn #spec>);
     let owner = quote::format_ident!("owner", span = Span::mixed_site());
-    let entries = entries(krate, spec, &quote!(Self), &owner);
+    let entries = entries(krate, spec, keys, &owner);
     // A projection, not a bound: a trait that is no spec is then one error at
     // the user's path, with no note about where a bound is declared.
     quote_spanned! {spec.span()=>
@@ -318,21 +335,41 @@ fn plugin_impl(
                 self: #krate::__private::Arc<Self>,
             ) -> ::core::option::Option<#krate::__private::Arc<dyn ::core::any::Any + ::core::marker::Send + ::core::marker::Sync>> {
                 #[allow(unused_imports)]
-                use #krate::__private::{ViaNoEntries as _, ViaSpecEntries as _};
-                (&#krate::__private::EntriesProbe::<Self, dyn #spec>::new()).keep(self)
+                use #krate::__private::{ViaKeep as _, ViaNoKeep as _};
+                (&#krate::__private::KeepProbe::<Self>::new()).keep(self)
             }
         }
     }
 }
 
-/// The entries the spec makes for `self_ty` from `owner`; none (and no second
-/// error) if the trait is not a spec.
-fn entries(krate: &Path, spec: &Path, self_ty: &TokenStream, owner: &Ident) -> TokenStream {
-    quote! {{
+/// The entries of `owner`'s object for the hooks at `keys`; none for a name
+/// that is no hook or a trait that is no spec (already an error, no second one).
+fn entries(
+    krate: &Path,
+    spec: &Path,
+    keys: &[(Option<&TokenStream>, u64)],
+    owner: &Ident,
+) -> TokenStream {
+    let entries = quote::format_ident!("entries", span = Span::mixed_site());
+    let pushes = keys.iter().map(|(cfg, key)| {
+        let cfg = crate::cfg::attr(*cfg);
+        quote! {
+            #cfg
+            ::core::iter::Extend::extend(
+                &mut #entries,
+                (&#krate::__private::EntryProbe::<Self, dyn #spec, #key>::new()).entry(#owner),
+            );
+        }
+    });
+    quote! {
         #[allow(unused_imports)]
-        use #krate::__private::{ViaNoEntries as _, ViaSpecEntries as _};
-        (&#krate::__private::EntriesProbe::<#self_ty, dyn #spec>::new()).entries(#owner)
-    }}
+        use #krate::__private::{ViaNoEntry as _, ViaSpecEntry as _};
+        #[allow(unused_mut)]
+        let mut #entries = ::std::vec::Vec::new();
+        #(#pushes)*
+        let _ = #owner;
+        #entries
+    }
 }
 
 /// The linkme entry of a linked plugin whose static instance `reference` is:
@@ -347,12 +384,11 @@ fn linked_plugin(
     reference: &TokenStream,
     name: &TokenStream,
 ) -> TokenStream {
-    let owner = quote::format_ident!("owner", span = Span::mixed_site());
-    let entries = entries(krate, spec, &quote!(#self_ty), &owner);
     quote! {
         fn __hookcore_entries() -> ::std::vec::Vec<#krate::__private::ErasedEntry> {
-            let #owner = &#krate::__private::Owner::Static(#reference);
-            #entries
+            <#self_ty as #krate::__private::Plugin<dyn #spec>>::__entries(
+                &#krate::__private::Owner::Static(#reference),
+            )
         }
         static __HOOKCORE_OBJECT: #krate::__private::LinkedEntries<dyn #spec> =
             #krate::__private::LinkedEntries::new(__hookcore_entries);

@@ -2,8 +2,9 @@
 //! table entry is typed by (`__PlatformsGetAdapterHook`, and
 //! `__PlatformsGetAdapterWrapper` for its wrappers), implemented for every
 //! plugin type of the spec; the table (`__PlatformsTable`, a `HookCalls` field
-//! per hook, named like it); and the spec's `BuildEntries`, which gives a plugin
-//! type one entry per hook it implements and instantiates nothing for the others.
+//! per hook, named like it); and, per hook, the spec's `KeyedEntry`, by which a
+//! plugin type gets the entry of a hook it implements, so that nothing is
+//! instantiated for the others.
 //!
 //! A call goes through the entry's one-slot vtable straight to the plugin's
 //! method: no per-plugin vtable of the whole spec exists, so the default bodies of
@@ -28,7 +29,7 @@ pub(crate) fn table(spec: &Spec) -> TokenStream {
         .filter(|hook| has_wrappers(hook))
         .map(|hook| wrapper_trait(spec, hook));
     let table = table_struct(spec);
-    let build = build_entries(spec);
+    let build = keyed_entries(spec);
     quote! {
         #(#hook_traits)*
         #(#wrapper_traits)*
@@ -189,61 +190,42 @@ fn table_struct(spec: &Spec) -> TokenStream {
     }
 }
 
-/// `BuildEntries<dyn Platforms>` for every plugin type: an entry for each hook
-/// and wrapper the type's `IMPLS` lists. Each condition is a constant of the
-/// type, so the entries of the hooks it does not implement are not compiled.
-fn build_entries(spec: &Spec) -> TokenStream {
+/// For each hook, and for its wrappers, `KeyedEntry<dyn Platforms, KEY>` for
+/// every plugin type: the entry of that one hook, at the key a `#[hookimpl]`
+/// computes from the hook's name (`deprecation::entry_key`). A plugin type
+/// instantiates only the ones of the hooks it implements: deciding every hook
+/// for every type, even by constants, cost 12 s of a 20 s debug build of 500
+/// functions of a 50-hook spec.
+fn keyed_entries(spec: &Spec) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let plugin = plugin_param();
     let owner = format_ident!("owner", span = Span::mixed_site());
-    let entries = format_ident!("entries", span = Span::mixed_site());
     let object = format_ident!("object", span = Span::mixed_site());
-    let impls = quote!(<#plugin as #krate::__private::Plugin<dyn #spec_ident>>::IMPLS);
-    let pushes = spec.hooks.iter().enumerate().map(|(at, hook)| {
-        let hook_name = crate::signature::name(&hook.method.sig.ident);
+    let mut impls = Vec::new();
+    for (at, hook) in spec.hooks.iter().enumerate() {
+        let name = &hook.method.sig.ident;
         let cfg = crate::cfg::attr(hook.cfg.as_ref());
         let position = spec.index(at);
         let hook_trait = spec.hook_trait(hook);
-        let wrapper = has_wrappers(hook).then(|| {
+        let mut kinds = vec![(false, quote!(dyn #hook_trait))];
+        if has_wrappers(hook) {
             let wrapper_trait = spec.wrapper_trait(hook);
-            quote! {
-                if const { #krate::__private::implements(#impls, #hook_name, true) } {
-                    #entries.push(#owner.entry(#position, true, |#object: &#plugin| -> &(dyn #wrapper_trait + 'static) { #object }));
-                }
-            }
-        });
-        quote! {
-            #cfg
-            {
-                if const { #krate::__private::implements(#impls, #hook_name, false) } {
-                    #entries.push(#owner.entry(#position, false, |#object: &#plugin| -> &(dyn #hook_trait + 'static) { #object }));
-                }
-                #wrapper
-            }
+            kinds.push((true, quote!(dyn #wrapper_trait)));
         }
-    });
-    quote! {
-        impl<#plugin> #krate::__private::BuildEntries<dyn #spec_ident, #plugin>
-            for #krate::__private::ForType<#plugin>
-        where
-            #plugin: #spec_ident + #krate::__private::Plugin<dyn #spec_ident>,
-        {
-            fn entries(
-                #owner: &#krate::__private::Owner<#plugin>,
-            ) -> ::std::vec::Vec<#krate::__private::ErasedEntry> {
-                #[allow(unused_mut)]
-                let mut #entries = ::std::vec::Vec::new();
-                #(#pushes)*
-                let _ = #owner;
-                #entries
-            }
-
-            fn keep(
-                #object: #krate::__private::Arc<#plugin>,
-            ) -> #krate::__private::Arc<dyn ::core::any::Any + ::core::marker::Send + ::core::marker::Sync> {
-                #object
-            }
+        for (wrapper, ty) in kinds {
+            let key = crate::deprecation::entry_key(name, wrapper);
+            impls.push(quote! {
+                #cfg
+                impl<#plugin: #spec_ident + 'static> #krate::__private::KeyedEntry<dyn #spec_ident, #key, #plugin>
+                    for #krate::__private::ForType<#plugin>
+                {
+                    fn entry(#owner: &#krate::__private::Owner<#plugin>) -> #krate::__private::ErasedEntry {
+                        #owner.entry(#position, #wrapper, |#object: &#plugin| -> &(#ty + 'static) { #object })
+                    }
+                }
+            });
         }
     }
+    quote!(#(#impls)*)
 }

@@ -14,6 +14,7 @@ pub mod call {
 pub use crate::dispatch::Dispatch;
 pub use crate::entries::{
     EntryProbe, ForType, KeepProbe, KeyedEntry, ViaKeep, ViaNoEntry, ViaNoKeep, ViaSpecEntry,
+    one_entry,
 };
 pub use crate::info::{HookInfo, ImplMeta, Order, Source, Tagged};
 pub use crate::linked::LinkedEntries;

@@ -26,8 +26,10 @@ pub struct ForType<T: ?Sized>(PhantomData<fn() -> *const T>);
 #[doc(hidden)]
 /// Not public API.
 pub trait KeyedEntry<S: ?Sized, const KEY: u64, T: 'static> {
-    /// `owner`'s object, typed by the hook's trait.
-    fn entry(owner: &Owner<T>) -> ErasedEntry;
+    /// A linked plugin's static object, typed by the hook's trait.
+    fn linked(object: &'static T) -> ErasedEntry;
+    /// A registered plugin's object, typed by the hook's trait.
+    fn shared(object: &Arc<T>) -> ErasedEntry;
 }
 
 /// What `#[hookimpl]` asks for the entry of the hook at `KEY` of `S`.
@@ -55,8 +57,10 @@ impl<T: ?Sized, S: ?Sized, const KEY: u64> Default for EntryProbe<T, S, KEY> {
 /// lookup over [`ViaNoEntry`], which needs one more `&`.
 #[doc(hidden)]
 pub trait ViaSpecEntry<T: 'static> {
-    /// The entry.
+    /// The entry of `owner`'s object.
     fn entry(&self, owner: &Owner<T>) -> Option<ErasedEntry>;
+    /// The entry of a linked plugin's static object.
+    fn linked(&self, object: &'static T) -> Option<ErasedEntry>;
 }
 
 impl<T: 'static, S: ?Sized, const KEY: u64> ViaSpecEntry<T> for EntryProbe<T, S, KEY>
@@ -64,7 +68,14 @@ where
     ForType<T>: KeyedEntry<S, KEY, T>,
 {
     fn entry(&self, owner: &Owner<T>) -> Option<ErasedEntry> {
-        Some(<ForType<T> as KeyedEntry<S, KEY, T>>::entry(owner))
+        Some(match owner {
+            Owner::Static(object) => <ForType<T> as KeyedEntry<S, KEY, T>>::linked(object),
+            Owner::Shared(object) => <ForType<T> as KeyedEntry<S, KEY, T>>::shared(object),
+        })
+    }
+
+    fn linked(&self, object: &'static T) -> Option<ErasedEntry> {
+        Some(<ForType<T> as KeyedEntry<S, KEY, T>>::linked(object))
     }
 }
 
@@ -74,6 +85,10 @@ where
 pub trait ViaNoEntry<T: 'static> {
     /// None.
     fn entry(&self, _owner: &Owner<T>) -> Option<ErasedEntry> {
+        None
+    }
+    /// None.
+    fn linked(&self, _object: &'static T) -> Option<ErasedEntry> {
         None
     }
 }
@@ -91,6 +106,13 @@ impl<T: ?Sized> KeepProbe<T> {
     pub const fn new() -> Self {
         KeepProbe(PhantomData)
     }
+}
+
+/// A linked function's entries: its one entry, or none.
+#[doc(hidden)]
+#[must_use]
+pub fn one_entry(entry: Option<ErasedEntry>) -> Vec<ErasedEntry> {
+    entry.into_iter().collect()
 }
 
 impl<T: ?Sized> Default for KeepProbe<T> {

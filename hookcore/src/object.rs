@@ -16,11 +16,12 @@
 //! sound:
 //!
 //! 1. **An entry's pointer stays valid as long as the entry.** A [`TypedEntry`]
-//!    is made only by [`Owner::entry`], from the reference that a safe
-//!    `for<'a> fn(&'a T) -> &'a H` returns for the owner's object: it points into
-//!    that object (or into a static). The entry keeps what owns the object: for
-//!    [`Owner::Static`] nothing is needed (the object is a `&'static T`); for
-//!    [`Owner::Shared`] it keeps a clone of the `Arc`. While that clone exists,
+//!    is made only by the private `ErasedEntry::new`, called by
+//!    [`ErasedEntry::linked`] with a `&'static H` (nothing to keep), and by
+//!    [`ErasedEntry::shared`] with the reference that a safe
+//!    `for<'a> fn(&'a T) -> &'a H` returns for the object of an `Arc<T>`, which
+//!    points into that object (or into a static), and a clone of the `Arc`,
+//!    which the entry keeps. While that clone exists,
 //!    the object is not dropped and does not move (it lives in the `Arc`'s
 //!    allocation), and no `&mut T` can be made (`Arc::get_mut`, `try_unwrap` and
 //!    `into_inner` fail while another strong count exists). So the shared borrow
@@ -66,18 +67,9 @@ impl<T: Send + Sync + 'static> Owner<T> {
         wrapper: bool,
         coerce: for<'a> fn(&'a T) -> &'a H,
     ) -> ErasedEntry {
-        let (object, keep): (&H, Option<Arc<dyn Any + Send + Sync>>) = match self {
-            Owner::Static(object) => (coerce(object), None),
-            Owner::Shared(object) => (coerce(object), Some(Arc::clone(object) as _)),
-        };
-        let entry = TypedEntry {
-            object: NonNull::from(object),
-            _keep: keep,
-        };
-        ErasedEntry {
-            hook,
-            wrapper,
-            entry: Arc::new(entry),
+        match self {
+            Owner::Static(object) => ErasedEntry::linked(hook, wrapper, coerce(object)),
+            Owner::Shared(object) => ErasedEntry::shared(hook, wrapper, object, coerce),
         }
     }
 }
@@ -116,6 +108,47 @@ pub struct ErasedEntry {
 }
 
 impl ErasedEntry {
+    /// The entry of hook number `hook` (a wrapper when `wrapper`) of a linked
+    /// plugin, whose `object` is static. Generic over the hook's trait only, so
+    /// that a linked function instantiates nothing of its own for it.
+    pub fn linked<H: ?Sized + Sync + 'static>(
+        hook: usize,
+        wrapper: bool,
+        object: &'static H,
+    ) -> Self {
+        Self::new(hook, wrapper, object, None)
+    }
+
+    /// The entry of hook number `hook` (a wrapper when `wrapper`) of a registered
+    /// plugin: the object as `coerce` types it, with the `Arc` that keeps it.
+    pub fn shared<T: Send + Sync + 'static, H: ?Sized + Sync + 'static>(
+        hook: usize,
+        wrapper: bool,
+        object: &Arc<T>,
+        coerce: for<'a> fn(&'a T) -> &'a H,
+    ) -> Self {
+        Self::new(hook, wrapper, coerce(object), Some(Arc::clone(object) as _))
+    }
+
+    /// The entry of `object`, kept alive by `keep` (nothing when it is static).
+    /// Private: `object` must live as long as `keep` (module docs, 1).
+    fn new<H: ?Sized + Sync + 'static>(
+        hook: usize,
+        wrapper: bool,
+        object: &H,
+        keep: Option<Arc<dyn Any + Send + Sync>>,
+    ) -> Self {
+        let entry = TypedEntry {
+            object: NonNull::from(object),
+            _keep: keep,
+        };
+        ErasedEntry {
+            hook,
+            wrapper,
+            entry: Arc::new(entry),
+        }
+    }
+
     /// The object, if this entry is typed `H` (a historic call's replay asks for
     /// its hook's trait).
     #[must_use]

@@ -165,7 +165,13 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
 /// deprecated hook's warning then points. For a wrapper it also asks that the hook
 /// be wrappable: a historic hook's answer (`HistoricHook`) lacks the trait, whose
 /// `on_unimplemented` message is the sentence, at the wrapper's name.
-pub(crate) fn probe(krate: &Path, spec: &Path, hook: &Ident, at: Span, wrapper: bool) -> syn::Stmt {
+pub(crate) fn checks(
+    krate: &Path,
+    spec: &Path,
+    hook: &Ident,
+    at: Span,
+    wrapper: bool,
+) -> TokenStream {
     let key = hook_key(hook);
     let facts = format_ident!("facts", span = Span::mixed_site());
     // Every token at the name, where the messages about this check then point.
@@ -184,14 +190,20 @@ pub(crate) fn probe(krate: &Path, spec: &Path, hook: &Ident, at: Span, wrapper: 
             );
         }
     });
-    // A closure in an unnamed constant: type-checked, never run, never "unused".
+    quote::quote! {
+        #[allow(unused_imports)]
+        use #krate::__private::{MaybeHistoric as _, NotDeprecated as _, ViaNoSpec as _, ViaSpecDeprecations as _};
+        #probe
+        #wrappable
+    }
+}
+
+/// [`checks`] as a statement of a method body: a closure in an unnamed
+/// constant, type-checked, never run, never "unused".
+pub(crate) fn probe(krate: &Path, spec: &Path, hook: &Ident, at: Span, wrapper: bool) -> syn::Stmt {
+    let checks = checks(krate, spec, hook, at, wrapper);
     syn::parse_quote! {
-        const _: fn() = || {
-            #[allow(unused_imports)]
-            use #krate::__private::{MaybeHistoric as _, NotDeprecated as _, ViaNoSpec as _, ViaSpecDeprecations as _};
-            #probe
-            #wrappable
-        };
+        const _: fn() = || { #checks };
     }
 }
 

@@ -23,19 +23,7 @@ pub(crate) fn expand(plugin: &Plugin) -> TokenStream {
         return quote!();
     };
     match plugin {
-        Plugin::Function { item, options } => {
-            let mut item = item.clone();
-            let hook = hook_ident(&item.sig, options);
-            let probe = deprecation::probe(
-                &runtime_path(options),
-                spec,
-                &hook,
-                item.sig.ident.span(),
-                options.wrapper.is_set(),
-            );
-            item.block.stmts.insert(0, probe);
-            function(&item, options, spec)
-        }
+        Plugin::Function { item, options } => function(item, options, spec),
         Plugin::Block {
             item,
             options,
@@ -188,21 +176,46 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
         .map_or_else(|| quote!(::core::module_path!()), |name| quote!(#name));
     let meta = impl_meta(&krate, sig, options);
     let key = crate::deprecation::entry_key(&hook_ident(sig, options), options.wrapper.is_set());
-    let plugin_impl = plugin_impl(
+    // The type is private to this block, never registered at run time: it needs
+    // no `Plugin` impl, only its one linked entry, asked by key (none, and no
+    // second error, if the name is no hook).
+    // No `const` items of its own: each costs the compiler a body of its own
+    // (about 1.5 ms a function, debug).
+    let spanned_krate = respan(&krate, spec.span());
+    // A projection, not a bound: a trait that is no spec is then one error at
+    // the user's path, with no note about where a bound is declared.
+    let assert_spec = quote_spanned! {spec.span()=>
+        let _: &::core::primitive::str = <dyn #spec as #spanned_krate::__private::HookSpec>::NAME;
+    };
+    // The deprecation and wrapper checks run here, once, when a manager is
+    // made: no item of their own, and the function's lint levels apply.
+    let checks = deprecation::checks(
         &krate,
         spec,
-        &object_ty,
-        &syn::Generics::default(),
-        &[(None, key)],
+        &hook_ident(sig, options),
+        sig.ident.span(),
+        options.wrapper.is_set(),
     );
+    let entries = quote! {{
+        #assert_spec
+        { #checks }
+        #[allow(unused_imports)]
+        use #krate::__private::{ViaNoEntry as _, ViaSpecEntry as _};
+        let probe = #krate::__private::EntryProbe::<#object_ty, dyn #spec, #key>::new();
+        #krate::__private::one_entry((&probe).linked(&#object_ty {}))
+    }};
+    let entries = quote! {
+        #(#lints)*
+        fn __hookcore_entries() -> ::std::vec::Vec<#krate::__private::ErasedEntry> #entries
+    };
     let linked = linked_plugin(
         &krate,
         spec,
-        &object_ty,
-        &quote!(&#object_ty {}),
+        &entries,
         &plugin_name,
+        &source(&krate),
+        &quote!(&[#meta]),
     );
-    let source = source(&krate);
     quote! {
         #item
 
@@ -216,9 +229,6 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
                 #method
             }
 
-            const __HOOKCORE_SOURCE: #krate::__private::Source = #source;
-            const __HOOKCORE_IMPLS: &'static [#krate::__private::ImplMeta] = &[#meta];
-            #plugin_impl
             #linked
         };
     }
@@ -271,12 +281,20 @@ fn block(
                 },
                 |name| quote!(#name),
             );
+            let entries = quote! {
+                fn __hookcore_entries() -> ::std::vec::Vec<#krate::__private::ErasedEntry> {
+                    <#self_ty as #krate::__private::Plugin<dyn #spec>>::__entries(
+                        &#krate::__private::Owner::Static(&__HOOKCORE_INSTANCE),
+                    )
+                }
+            };
             let linked = linked_plugin(
                 &krate,
                 spec,
-                self_ty,
-                &quote!(&__HOOKCORE_INSTANCE),
+                &entries,
                 &plugin_name,
+                &quote!(__HOOKCORE_SOURCE),
+                &quote!(__HOOKCORE_IMPLS),
             );
             // A static, not a const: the instance may hold atomics or locks.
             let instance = quote!(static __HOOKCORE_INSTANCE: #self_ty = #instance;);
@@ -372,24 +390,21 @@ fn entries(
     }
 }
 
-/// The linkme entry of a linked plugin whose static instance `reference` is:
-/// its entries (made on the manager's first use), name, source and
+/// The linkme entry of a linked plugin: its entries (made by `entries`, on the
+/// manager's first use), name, source and
 /// implementations, with the identity of the spec it implements (none, and no
 /// second error, if the trait is not a spec), by which a plugin built against
 /// another version of the spec's crate is recognised.
 fn linked_plugin(
     krate: &Path,
     spec: &Path,
-    self_ty: &syn::Type,
-    reference: &TokenStream,
+    entries: &TokenStream,
     name: &TokenStream,
+    source: &TokenStream,
+    impls: &TokenStream,
 ) -> TokenStream {
     quote! {
-        fn __hookcore_entries() -> ::std::vec::Vec<#krate::__private::ErasedEntry> {
-            <#self_ty as #krate::__private::Plugin<dyn #spec>>::__entries(
-                &#krate::__private::Owner::Static(#reference),
-            )
-        }
+        #entries
         static __HOOKCORE_OBJECT: #krate::__private::LinkedEntries<dyn #spec> =
             #krate::__private::LinkedEntries::new(__hookcore_entries);
 
@@ -404,8 +419,8 @@ fn linked_plugin(
         static __HOOKCORE_ENTRY: #krate::__private::LinkedPlugin = #krate::__private::LinkedPlugin {
             object: &__HOOKCORE_OBJECT,
             name: #name,
-            source: __HOOKCORE_SOURCE,
-            impls: __HOOKCORE_IMPLS,
+            source: #source,
+            impls: #impls,
             spec: __hookcore_spec,
         };
     }

@@ -200,7 +200,6 @@ fn keyed_entries(spec: &Spec) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
     let plugin = plugin_param();
-    let owner = format_ident!("owner", span = Span::mixed_site());
     let object = format_ident!("object", span = Span::mixed_site());
     let mut impls = Vec::new();
     for (at, hook) in spec.hooks.iter().enumerate() {
@@ -220,8 +219,17 @@ fn keyed_entries(spec: &Spec) -> TokenStream {
                 impl<#plugin: #spec_ident + 'static> #krate::__private::KeyedEntry<dyn #spec_ident, #key, #plugin>
                     for #krate::__private::ForType<#plugin>
                 {
-                    fn entry(#owner: &#krate::__private::Owner<#plugin>) -> #krate::__private::ErasedEntry {
-                        #owner.entry(#position, #wrapper, |#object: &#plugin| -> &(#ty + 'static) { #object })
+                    fn linked(#object: &'static #plugin) -> #krate::__private::ErasedEntry {
+                        #krate::__private::ErasedEntry::linked::<#ty>(#position, #wrapper, #object)
+                    }
+
+                    fn shared(#object: &#krate::__private::Arc<#plugin>) -> #krate::__private::ErasedEntry {
+                        #krate::__private::ErasedEntry::shared(
+                            #position,
+                            #wrapper,
+                            #object,
+                            |#object: &#plugin| -> &(#ty + 'static) { #object },
+                        )
                     }
                 }
             });

@@ -111,6 +111,7 @@ impl<T: ?Sized> KeepProbe<T> {
 /// A linked function's entries: its one entry, or none.
 #[doc(hidden)]
 #[must_use]
+#[inline(never)]
 pub fn one_entry(entry: Option<ErasedEntry>) -> Vec<ErasedEntry> {
     entry.into_iter().collect()
 }

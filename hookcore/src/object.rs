@@ -110,7 +110,9 @@ pub struct ErasedEntry {
 impl ErasedEntry {
     /// The entry of hook number `hook` (a wrapper when `wrapper`) of a linked
     /// plugin, whose `object` is static. Generic over the hook's trait only, so
-    /// that a linked function instantiates nothing of its own for it.
+    /// that a linked function instantiates nothing of its own for it; never
+    /// inlined, so that it is not copied into each one's code.
+    #[inline(never)]
     pub fn linked<H: ?Sized + Sync + 'static>(
         hook: usize,
         wrapper: bool,

@@ -65,7 +65,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             self.table.load_full()
         };
         let table = &current.hooks[index];
-        for (plugin, name) in table.impls.iter().zip(&table.impl_plugins) {
+        for (plugin, name) in table.impls.iter().zip(table.impl_plugins.iter()) {
             if !is_removed(removed, name) {
                 replay(plugin);
             }

@@ -28,8 +28,8 @@
 //!    `coerce` was given stays valid for the entry's whole life. The fields are
 //!    private and never written after it is built.
 //! 2. **An [`Object`] lives no longer than its entry.** An `Object` is made only
-//!    by [`Calls::new`] and [`Calls::clone`], from an entry that the same `Calls`
-//!    keeps, and is never handed out by value: it is neither `Clone` nor `Copy`,
+//!    by [`Calls::new`] and [`Calls::clone`], from an entry of the list that the
+//!    same `Calls` keeps (an `Arc<[ErasedEntry]>`, never changed), and is never handed out by value: it is neither `Clone` nor `Copy`,
 //!    its field is private, and `Calls` gives out only `&[Object]`, borrowed from
 //!    itself. `Calls` has no `&mut self` method, so nothing replaces an entry
 //!    after it is built.
@@ -194,23 +194,24 @@ unsafe impl<H: ?Sized + Sync> Sync for Object<H> {}
 /// pointers calls use, and the entries that own what they point to.
 pub(crate) struct Calls<H: ?Sized + 'static> {
     objects: Box<[Object<H>]>,
-    entries: Box<[ErasedEntry]>,
+    /// The list the objects were resolved from, shared with the hook's table.
+    entries: Arc<[ErasedEntry]>,
 }
 
 impl<H: ?Sized + 'static> Calls<H> {
-    /// Keeps the entries typed `H` (every entry of one hook's group is) and
-    /// resolves a pointer to each one's object.
-    pub(crate) fn new<'e>(entries: impl IntoIterator<Item = &'e ErasedEntry>) -> Self {
-        let (objects, entries): (Vec<_>, Vec<_>) = entries
-            .into_iter()
+    /// Keeps `entries` and resolves a pointer to the object of each one typed
+    /// `H` (every entry of one hook's group is).
+    pub(crate) fn new(entries: &Arc<[ErasedEntry]>) -> Self {
+        let objects = entries
+            .iter()
             .filter_map(|entry| {
                 let typed = entry.entry.downcast_ref::<TypedEntry<H>>()?;
-                Some((Object(typed.object), entry.clone()))
+                Some(Object(typed.object))
             })
-            .unzip();
+            .collect();
         Calls {
-            objects: objects.into(),
-            entries: entries.into(),
+            objects,
+            entries: Arc::clone(entries),
         }
     }
 
@@ -229,7 +230,7 @@ impl<H: ?Sized> Default for Calls<H> {
     fn default() -> Self {
         Calls {
             objects: Box::new([]),
-            entries: Box::new([]),
+            entries: Arc::new([]),
         }
     }
 }
@@ -239,7 +240,7 @@ impl<H: ?Sized> Clone for Calls<H> {
         // The clone keeps the same entries, so the same pointers stay valid.
         Calls {
             objects: self.objects.iter().map(|object| Object(object.0)).collect(),
-            entries: self.entries.clone(),
+            entries: Arc::clone(&self.entries),
         }
     }
 }

@@ -44,13 +44,16 @@ pub(crate) struct ImplRecord {
 /// Not public API; named by [`ErasedCalls`].
 #[derive(Clone)]
 pub struct HookTable {
-    pub(crate) wrappers: Box<[ErasedEntry]>,
-    pub(crate) impls: Box<[ErasedEntry]>,
+    // Shared lists: a table copied into the next snapshot (a hook a change does
+    // not touch) costs a pointer each, not a count per entry; the typed calls
+    // keep the same lists.
+    pub(crate) wrappers: Arc<[ErasedEntry]>,
+    pub(crate) impls: Arc<[ErasedEntry]>,
     /// The plugin of each of `impls`.
-    pub(crate) impl_plugins: Box<[Arc<str>]>,
+    pub(crate) impl_plugins: Arc<[Arc<str>]>,
     /// The plugin of each of `wrappers`.
-    pub(crate) wrapper_plugins: Box<[Arc<str>]>,
-    pub(crate) records: Box<[Arc<ImplRecord>]>,
+    pub(crate) wrapper_plugins: Arc<[Arc<str>]>,
+    pub(crate) records: Arc<[Arc<ImplRecord>]>,
 }
 
 impl HookTable {
@@ -62,7 +65,7 @@ impl HookTable {
     ) -> Self {
         let (wrappers, wrapper_records): (Vec<_>, Vec<_>) = wrappers.into_iter().unzip();
         let (impls, impl_records): (Vec<_>, Vec<_>) = impls.into_iter().unzip();
-        let plugins = |records: &[Arc<ImplRecord>]| -> Box<[Arc<str>]> {
+        let plugins = |records: &[Arc<ImplRecord>]| -> Arc<[Arc<str>]> {
             records
                 .iter()
                 .map(|record| Arc::clone(&record.plugin))
@@ -171,8 +174,8 @@ pub trait ErasedCalls {
 
 impl<H: ?Sized + 'static, W: ?Sized + 'static> ErasedCalls for HookCalls<H, W> {
     fn set(&mut self, table: &HookTable) {
-        self.impls = Calls::new(table.impls.iter());
-        self.wrappers = Calls::new(table.wrappers.iter());
+        self.impls = Calls::new(&table.impls);
+        self.wrappers = Calls::new(&table.wrappers);
     }
 
     fn set_monitored(&mut self, monitored: bool) {

@@ -37,13 +37,17 @@ fn named<T: Named + Send + Sync + 'static>(owner: &Owner<T>) -> ErasedEntry {
     owner.entry(0, false, |plugin| -> &dyn Named { plugin })
 }
 
+fn list<const N: usize>(entries: [ErasedEntry; N]) -> Arc<[ErasedEntry]> {
+    Arc::new(entries)
+}
+
 #[test]
 fn calls_reach_each_entrys_object_in_order() {
     let registered = Arc::new(Plugin("registered"));
-    let entries = [
+    let entries: Arc<[ErasedEntry]> = Arc::new([
         named(&Owner::Shared(Arc::clone(&registered))),
         named(&Owner::Static(&LINKED)),
-    ];
+    ]);
     let calls = Calls::<dyn Named>::new(&entries);
     let names: Vec<String> = calls.objects().iter().map(|o| o.name()).collect();
     assert_eq!(names, ["registered", "linked"]);
@@ -58,7 +62,8 @@ fn an_entry_of_another_type_is_not_taken() {
     impl Other for Plugin {}
     let other = Owner::Static(&LINKED).entry(0, false, |plugin| -> &dyn Other { plugin });
     assert!(other.get::<dyn Named>().is_none());
-    let calls = Calls::<dyn Named>::new([&other, &named(&Owner::Static(&LINKED))]);
+    assert!(other.get::<dyn Other>().is_some());
+    let calls = Calls::<dyn Named>::new(&list([other, named(&Owner::Static(&LINKED))]));
     assert_eq!(calls.objects().len(), 1);
 }
 
@@ -68,8 +73,7 @@ fn an_entry_keeps_a_registered_plugin_alive_until_the_last_clone_drops() {
     let owner = Owner::Shared(Arc::new(Counted("kept", Arc::clone(&drops))));
     let entry = named(&owner);
     drop(owner);
-    let calls = Calls::<dyn Named>::new([&entry]);
-    drop(entry);
+    let calls = Calls::<dyn Named>::new(&list([entry]));
     // The only owner is inside `calls` now, and moving it moves no object.
     let before = std::ptr::from_ref::<dyn Named>(&*calls.objects()[0]);
     let moved = calls.clone();
@@ -84,7 +88,7 @@ fn an_entry_keeps_a_registered_plugin_alive_until_the_last_clone_drops() {
 #[test]
 fn calls_are_shared_across_threads() {
     let entry = named(&Owner::Shared(Arc::new(Plugin("shared"))));
-    let calls = Arc::new(Calls::<dyn Named>::new([&entry]));
+    let calls = Arc::new(Calls::<dyn Named>::new(&list([entry])));
     let handles: Vec<_> = (0..4)
         .map(|_| {
             let calls = Arc::clone(&calls);

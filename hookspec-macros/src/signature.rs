@@ -24,17 +24,11 @@ impl Role {
     }
 }
 
-/// Rules every hook signature follows, declared or implemented: no `async`,
-/// `unsafe`, `const`, ABI, C variadics or type parameters (the spec trait must stay
-/// object safe, so plugin objects can be registered at run time).
+/// Rules every hook signature follows, declared or implemented: no `unsafe`,
+/// `const`, ABI, C variadics or type parameters (plugins are called through
+/// trait objects, one per hook).
 pub(crate) fn check_common(sig: &Signature, role: Role, errors: &mut Errors) {
     let noun = role.noun();
-    if let Some(asyncness) = &sig.asyncness {
-        errors.at(
-            asyncness,
-            format!("{noun} cannot be `async` yet; return a future or block inside"),
-        );
-    }
     if let syn::Safety::Unsafe(unsafety) = &sig.safety {
         errors.at(unsafety, format!("{noun} cannot be `unsafe`"));
     }
@@ -291,8 +285,66 @@ pub(crate) fn respan(tokens: &impl ToTokens, span: Span) -> TokenStream {
         .collect()
 }
 
+/// `ty` with every elided lifetime (`&T`, `&mut T`, `'_`) made `lifetime`: an
+/// async hook's argument types in its object-safe trait, where the boxed future
+/// borrows every argument for one named lifetime.
+pub(crate) fn with_lifetime(ty: &syn::Type, lifetime: &syn::Lifetime) -> syn::Type {
+    fn walk(
+        tokens: proc_macro2::TokenStream,
+        lifetime: &syn::Lifetime,
+    ) -> proc_macro2::TokenStream {
+        use proc_macro2::TokenTree;
+        let mut out = Vec::new();
+        let mut tokens = tokens.into_iter().peekable();
+        while let Some(token) = tokens.next() {
+            match token {
+                TokenTree::Group(group) => {
+                    let mut inner =
+                        proc_macro2::Group::new(group.delimiter(), walk(group.stream(), lifetime));
+                    inner.set_span(group.span());
+                    out.push(TokenTree::Group(inner));
+                }
+                TokenTree::Punct(punct) if punct.as_char() == '&' => {
+                    out.push(TokenTree::Punct(punct));
+                    let named = matches!(tokens.peek(), Some(TokenTree::Punct(next)) if next.as_char() == '\'');
+                    if !named {
+                        out.extend(quote::ToTokens::to_token_stream(lifetime));
+                    }
+                }
+                TokenTree::Punct(punct) if punct.as_char() == '\'' => match tokens.peek() {
+                    Some(TokenTree::Ident(ident)) if ident == "_" => {
+                        tokens.next();
+                        out.extend(quote::ToTokens::to_token_stream(lifetime));
+                    }
+                    _ => out.push(TokenTree::Punct(punct)),
+                },
+                other => out.push(other),
+            }
+        }
+        out.into_iter().collect()
+    }
+    let tokens = walk(peel::tokens(quote::ToTokens::to_token_stream(ty)), lifetime);
+    syn::parse2(tokens).unwrap_or_else(|_| ty.clone())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn elided_lifetimes_get_the_given_one_and_named_ones_stay() {
+        let lifetime: syn::Lifetime = syn::parse_quote!('f);
+        let with = |ty: &str| {
+            let ty: syn::Type = syn::parse_str(ty).unwrap();
+            let out = super::with_lifetime(&ty, &lifetime);
+            quote::ToTokens::to_token_stream(&out).to_string()
+        };
+        assert_eq!(with("&str"), "& 'f str");
+        assert_eq!(with("&mut Vec<&str>"), "& 'f mut Vec < & 'f str >");
+        assert_eq!(with("&&u8"), "& 'f & 'f u8");
+        assert_eq!(with("Cow<'_, str>"), "Cow < 'f , str >");
+        assert_eq!(with("&'a str"), "& 'a str");
+        assert_eq!(with("String"), "String");
+    }
+
     use super::pretty;
 
     #[test]

@@ -154,12 +154,15 @@ fn function(item: &ItemFn, options: &Options, spec: &Path) -> TokenStream {
         quote_spanned!(method_name.span()=> &self, #(#params),*),
     );
     inputs.set_span(sig.paren_token.span.join());
+    // An async function implements an async hook: the method awaits it.
+    let asyncness = &sig.asyncness;
+    let await_ = asyncness.map(|_| quote!(.await));
     let method = quote_spanned! {method_name.span()=>
         #[inline]
         #(#lints)*
         #extra
-        fn #method_name #generics #inputs #output {
-            #name(#(#args),*)
+        #asyncness fn #method_name #generics #inputs #output {
+            #name(#(#args),*) #await_
         }
     };
     // The plugin object is named after the function, so that rustc's notes on a

@@ -31,6 +31,11 @@ pub(crate) struct Hook {
 }
 
 impl Hook {
+    /// Whether the hook is an `async fn`: its call is awaited.
+    pub(crate) fn is_async(&self) -> bool {
+        self.method.sig.asyncness.is_some()
+    }
+
     /// `name: Type` for each argument after `&self`.
     pub(crate) fn params(&self) -> Vec<TokenStream> {
         self.args
@@ -54,7 +59,9 @@ impl Hook {
     /// explicit lifetime parameter, or an elided lifetime in the return type.
     pub(crate) fn wrappable(&self) -> bool {
         let sig = &self.method.sig;
-        sig.generics.params.is_empty()
+        // Async wrappers are not built yet: an async hook has none.
+        !self.is_async()
+            && sig.generics.params.is_empty()
             && match &sig.output {
                 syn::ReturnType::Default => true,
                 syn::ReturnType::Type(_, ty) => !signature::has_elided_lifetime(ty),
@@ -110,19 +117,31 @@ impl Spec {
         signature::next_ident(&self.item.ident, &hook.method.sig.ident)
     }
 
-    /// `__PlatformsGetAdapterHook`: the trait the table's entries of `get_adapter` are typed by.
+    /// `__hookcore_PlatformsGetAdapter`: the trait the table's entries of
+    /// `get_adapter` are typed by. The prefix keeps rustc from proposing it for
+    /// a misspelt name of the user's.
     pub(crate) fn hook_trait(&self, hook: &Hook) -> Ident {
-        signature::hook_item_ident(&self.item.ident, &hook.method.sig.ident, "__", "Hook")
+        signature::hook_item_ident(&self.item.ident, &hook.method.sig.ident, "__hookcore_", "")
     }
 
-    /// `__PlatformsGetAdapterWrapper`: the trait the table's wrappers of `get_adapter` are typed by.
+    /// `__hookcore_PlatformsGetAdapterWrapper`: the trait the table's wrappers of
+    /// `get_adapter` are typed by.
     pub(crate) fn wrapper_trait(&self, hook: &Hook) -> Ident {
-        signature::hook_item_ident(&self.item.ident, &hook.method.sig.ident, "__", "Wrapper")
+        signature::hook_item_ident(
+            &self.item.ident,
+            &hook.method.sig.ident,
+            "__hookcore_",
+            "Wrapper",
+        )
     }
 
-    /// `__PlatformsTable`: the typed table.
+    /// `__hookcore_PlatformsTable`: the typed table.
     pub(crate) fn table_ident(&self) -> Ident {
-        quote::format_ident!("__{}Table", self.item.ident, span = self.item.ident.span())
+        quote::format_ident!(
+            "__hookcore_{}Table",
+            self.item.ident,
+            span = self.item.ident.span()
+        )
     }
 
     /// `PlatformsTaggedHooks` for `Platforms`.

@@ -25,6 +25,8 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
         let index = spec.index(at);
         let method = if hook.historic.is_some() {
             historic_method(spec, &index, hook)
+        } else if hook.is_async() {
+            super::async_caller::caller_method(spec, &index, hook)
         } else {
             caller_method(spec, &index, hook)
         };

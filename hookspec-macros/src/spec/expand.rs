@@ -65,7 +65,34 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
         method
             .attrs
             .push(parse_quote_spanned!(span=> #[allow(unused_variables)]));
-        method.default = Some(parse_quote_spanned!(span=> { #body }));
+        if hook.is_async() {
+            // `async fn` in a trait makes it not object safe; calls go through the
+            // hook's own trait, so the spec trait keeps the method for implementors
+            // only (`Self: Sized`), returning a `Send` future.
+            let output = match &method.sig.output {
+                syn::ReturnType::Default => quote!(()),
+                syn::ReturnType::Type(_, ty) => quote!(#ty),
+            };
+            method.sig.asyncness = None;
+            method.sig.output = parse_quote_spanned!(span=>
+                -> impl ::core::future::Future<Output = #output> + ::core::marker::Send
+            );
+            method
+                .sig
+                .generics
+                .make_where_clause()
+                .predicates
+                .push(parse_quote_spanned!(span=> Self: ::core::marker::Sized));
+            // The future is written out, for the `Send` bound.
+            method.attrs.push(parse_quote_spanned!(span=>
+                #[allow(clippy::manual_async_fn)]
+            ));
+            method.default = Some(parse_quote_spanned!(span=> {
+                async move { #body }
+            }));
+        } else {
+            method.default = Some(parse_quote_spanned!(span=> { #body }));
+        }
         method.semi_token = None;
     }
     let wrap_methods = spec

@@ -1,6 +1,7 @@
 //! `#[hookspec]` on a trait: parse, validate, expand.
 
 mod ast;
+mod async_caller;
 mod caller;
 mod docs;
 mod expand;

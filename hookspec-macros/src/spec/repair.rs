@@ -102,8 +102,11 @@ fn static_lifetimes<T: syn::parse::Parse + quote::ToTokens>(node: &T, names: &[S
 }
 
 fn repair_hook(hook: &mut Hook) {
+    // An async hook cannot be historic (reported): expand it as async.
+    if hook.method.sig.asyncness.is_some() {
+        hook.historic = None;
+    }
     let sig = &mut hook.method.sig;
-    sig.asyncness = None;
     sig.safety = syn::Safety::Default;
     sig.constness = None;
     sig.abi = None;

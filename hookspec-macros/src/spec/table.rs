@@ -1,7 +1,7 @@
 //! The typed dispatch table of a spec: for each hook, a one-method trait that a
-//! table entry is typed by (`__PlatformsGetAdapterHook`, and
-//! `__PlatformsGetAdapterWrapper` for its wrappers), implemented for every
-//! plugin type of the spec; the table (`__PlatformsTable`, a `HookCalls` field
+//! table entry is typed by (`__hookcore_PlatformsGetAdapter`, and
+//! `__hookcore_PlatformsGetAdapterWrapper` for its wrappers), implemented for every
+//! plugin type of the spec; the table (`__hookcore_PlatformsTable`, a `HookCalls` field
 //! per hook, named like it); and, per hook, the spec's `KeyedEntry`, by which a
 //! plugin type gets the entry of a hook it implements, so that nothing is
 //! instantiated for the others.
@@ -43,7 +43,7 @@ fn plugin_param() -> syn::Ident {
     format_ident!("__HookcorePlugin", span = Span::mixed_site())
 }
 
-/// `__PlatformsGetAdapterHook`, with `__call`, implemented for every plugin type.
+/// `__hookcore_PlatformsGetAdapter`, with `__call`, implemented for every plugin type.
 fn hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
     let vis = &spec.item.vis;
     let spec_ident = &spec.item.ident;
@@ -57,9 +57,13 @@ fn hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
     let lints = crate::lints::levels(&hook.method.attrs);
     let plugin = plugin_param();
+    if hook.is_async() {
+        return async_hook_trait(spec, hook);
+    }
     quote! {
         #cfg
         #[doc(hidden)]
+        #[allow(non_camel_case_types)]
         #(#lints)*
         #vis trait #hook_trait: ::core::marker::Sync {
             #[doc(hidden)]
@@ -80,7 +84,62 @@ fn hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
     }
 }
 
-/// `__PlatformsGetAdapterWrapper`, with `__wrap`, implemented for every plugin type.
+/// An async hook's trait: `__call` returns the implementation's future, boxed
+/// (one allocation per implementation and call), borrowing `self` and every
+/// argument for `'__hookcore`.
+fn async_hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
+    let vis = &spec.item.vis;
+    let spec_ident = &spec.item.ident;
+    let name = &hook.method.sig.ident;
+    let hook_trait = spec.hook_trait(hook);
+    let lifetime = syn::Lifetime::new("'__hookcore", Span::mixed_site());
+    let params: Vec<TokenStream> = hook
+        .args
+        .iter()
+        .map(|(arg, ty)| {
+            let ty = crate::signature::with_lifetime(ty, &lifetime);
+            quote!(#arg: #ty)
+        })
+        .collect();
+    let args = hook.arg_names();
+    let output = match &hook.method.sig.output {
+        syn::ReturnType::Default => quote!(()),
+        syn::ReturnType::Type(_, ty) => quote!(#ty),
+    };
+    let future = quote! {
+        ::core::pin::Pin<::std::boxed::Box<
+            dyn ::core::future::Future<Output = #output> + ::core::marker::Send + #lifetime
+        >>
+    };
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
+    let wrapped_types = crate::lints::wrapped_types();
+    let plugin = plugin_param();
+    quote! {
+        #cfg
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #(#lints)*
+        #wrapped_types
+        #vis trait #hook_trait: ::core::marker::Sync {
+            #[doc(hidden)]
+            fn __call<#lifetime>(&#lifetime self, #(#params),*) -> #future;
+        }
+
+        #cfg
+        #(#lints)*
+        #wrapped_types
+        #[allow(deprecated)]
+        impl<#plugin: #spec_ident> #hook_trait for #plugin {
+            #[inline]
+            fn __call<#lifetime>(&#lifetime self, #(#params),*) -> #future {
+                ::std::boxed::Box::pin(<#plugin as #spec_ident>::#name(self, #(#args),*))
+            }
+        }
+    }
+}
+
+/// `__hookcore_PlatformsGetAdapterWrapper`, with `__wrap`, implemented for every plugin type.
 fn wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
     let vis = &spec.item.vis;
     let spec_ident = &spec.item.ident;
@@ -100,6 +159,7 @@ fn wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
     quote! {
         #cfg
         #[doc(hidden)]
+        #[allow(non_camel_case_types)]
         #(#lints)*
         #extra
         #wrapped_types
@@ -133,7 +193,7 @@ pub(crate) fn wrapper_type(spec: &Spec, hook: &Hook) -> TokenStream {
     }
 }
 
-/// `__PlatformsTable`: a `HookCalls` per hook, a field named like the hook.
+/// `__hookcore_PlatformsTable`: a `HookCalls` per hook, a field named like the hook.
 fn table_struct(spec: &Spec) -> TokenStream {
     let krate = &spec.krate;
     let vis = &spec.item.vis;
@@ -161,6 +221,7 @@ fn table_struct(spec: &Spec) -> TokenStream {
     }
     quote! {
         #[doc(hidden)]
+        #[allow(non_camel_case_types)]
         #vis struct #table {
             #(#fields,)*
         }

@@ -20,13 +20,17 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     let doc = format!(
         "The tagged caller of [`{spec_ident}`]'s hooks, returned by `PluginManager::<dyn {spec_ident}>::tagged_hook()`: \
          each result comes with the name of the plugin that returned it. It runs the implementations without the wrappers. \
-         Hooks that return `()` or `Result<(), E>`, and historic hooks, have no method here."
+         Hooks that return `()` or `Result<(), E>`, historic hooks and async hooks have no method here."
     );
     let methods = spec
         .hooks
         .iter()
         .enumerate()
-        .filter(|(_, hook)| hook.historic.is_none() && !matches!(hook.returns.value(), Value::Unit))
+        .filter(|(_, hook)| {
+            hook.historic.is_none()
+                && !hook.is_async()
+                && !matches!(hook.returns.value(), Value::Unit)
+        })
         .map(|(at, hook)| {
             let method = method(spec, &spec.index(at), hook);
             let cfg = crate::cfg::attr(hook.cfg.as_ref());

@@ -126,6 +126,22 @@ fn check_hook(hook: &Hook, errors: &mut Errors) {
             "a hook declares a signature without a body; plugins provide bodies with #[hookimpl] (remove the `{ ... }` and end with `;`)",
         );
     }
+    if let (Some(historic), Some(asyncness)) = (hook.historic, &sig.asyncness) {
+        let _ = historic;
+        errors.at(
+            asyncness,
+            "an async hook cannot be `historic` yet: a plugin registered later would have to await the calls it missed; make the hook sync, or call it on each plugin as it registers",
+        );
+    }
+    if let Some(asyncness) = &sig.asyncness
+        && !sig.generics.params.is_empty()
+    {
+        errors.at(
+            &sig.generics,
+            "an async hook cannot name lifetimes yet: its future borrows every argument for the call; use elided lifetimes (`&str`, `&T`)",
+        );
+        let _ = asyncness;
+    }
     if hook.historic.is_some() {
         for (arg, ty) in &hook.args {
             if signature::has_reference(ty) {

@@ -1,0 +1,266 @@
+//! Async hooks: `async fn` in a spec, implemented by async free functions and
+//! async methods, linked and registered at run time, called with `.await` on
+//! tokio's multi-thread runtime; every call kind, in call order, one
+//! implementation at a time; sync and async hooks in one spec.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use hookcore::{PluginManager, hookimpl, hookspec};
+
+#[hookspec]
+pub trait Fetch {
+    /// Every implementation's page for `url`, in call order.
+    async fn pages(&self, url: &str) -> String;
+
+    /// The first implementation that has `url` cached answers.
+    #[hookspec(firstresult)]
+    async fn cached(&self, url: &str) -> Option<String>;
+
+    /// Every `Some`.
+    async fn headers(&self, url: &str) -> Option<String>;
+
+    /// The first refusal ends the check.
+    async fn allow(&self, url: &str) -> Result<(), String>;
+
+    /// Every `Ok` value, or the first `Err`.
+    async fn sizes(&self, url: &str) -> Result<usize, String>;
+
+    /// Each implementation appends to `log`, seeing what the earlier ones wrote.
+    async fn log(&self, log: &mut Vec<String>);
+
+    /// A sync hook in the same spec.
+    fn name(&self) -> String;
+}
+
+#[hookimpl(Fetch)]
+async fn pages(url: &str) -> String {
+    // Yields to the runtime: the call must survive moving between threads.
+    tokio::time::sleep(Duration::from_millis(1)).await;
+    format!("linked page of {url}")
+}
+
+#[hookimpl(Fetch)]
+async fn cached(url: &str) -> Option<String> {
+    tokio::task::yield_now().await;
+    (url == "/linked").then(|| "linked cache".to_owned())
+}
+
+#[hookimpl(Fetch)]
+async fn log(log: &mut Vec<String>) {
+    tokio::task::yield_now().await;
+    log.push(format!("linked after {}", log.len()));
+}
+
+#[hookimpl(Fetch)]
+fn name() -> String {
+    "linked".into()
+}
+
+/// A run-time plugin: counts its calls, refuses `/private` and empty paths.
+struct Gate {
+    calls: AtomicUsize,
+    tag: &'static str,
+}
+
+#[hookimpl(runtime)]
+impl Fetch for Gate {
+    async fn pages(&self, url: &str) -> String {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        tokio::task::yield_now().await;
+        format!("{} page of {url}", self.tag)
+    }
+
+    async fn cached(&self, url: &str) -> Option<String> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        (url == "/gate").then(|| format!("{} cache", self.tag))
+    }
+
+    async fn headers(&self, url: &str) -> Option<String> {
+        (url != "/bare").then(|| format!("{}: {url}", self.tag))
+    }
+
+    async fn allow(&self, url: &str) -> Result<(), String> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        if url == "/private" {
+            Err(format!("{} refuses {url}", self.tag))
+        } else {
+            Ok(())
+        }
+    }
+
+    async fn sizes(&self, url: &str) -> Result<usize, String> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        if url.is_empty() {
+            Err(format!("{}: empty", self.tag))
+        } else {
+            Ok(url.len() + self.tag.len())
+        }
+    }
+
+    async fn log(&self, log: &mut Vec<String>) {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+        log.push(format!("{} after {}", self.tag, log.len()));
+    }
+
+    fn name(&self) -> String {
+        self.tag.into()
+    }
+}
+
+fn gate(tag: &'static str) -> Arc<Gate> {
+    Arc::new(Gate {
+        calls: AtomicUsize::new(0),
+        tag,
+    })
+}
+
+fn manager(gates: &[&Arc<Gate>]) -> PluginManager<dyn Fetch> {
+    let pm = PluginManager::<dyn Fetch>::linked().unwrap();
+    for gate in gates {
+        pm.register_arc(gate.tag, Arc::clone(gate)).unwrap();
+    }
+    pm
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_call_kind_awaits_the_implementations_in_call_order() {
+    let (first, second) = (gate("first"), gate("second"));
+    let pm = manager(&[&first, &second]);
+    // Run-time plugins, the most recent first, then linked ones.
+    assert_eq!(
+        pm.hook().pages("/a").await,
+        ["second page of /a", "first page of /a", "linked page of /a"]
+    );
+    assert_eq!(
+        pm.hook().cached("/gate").await.as_deref(),
+        Some("second cache")
+    );
+    assert_eq!(
+        pm.hook().cached("/linked").await.as_deref(),
+        Some("linked cache")
+    );
+    assert_eq!(pm.hook().cached("/none").await, None);
+    assert_eq!(pm.hook().headers("/x").await, ["second: /x", "first: /x"]);
+    assert_eq!(pm.hook().headers("/bare").await, Vec::<String>::new());
+    assert_eq!(pm.hook().allow("/public").await, Ok(()));
+    assert_eq!(pm.hook().sizes("/ab").await, Ok(vec![9, 8]));
+    // The sync hook of the same spec.
+    assert_eq!(pm.hook().name(), ["second", "first", "linked"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn firstresult_and_err_stop_the_later_implementations() {
+    let (first, second) = (gate("first"), gate("second"));
+    let pm = manager(&[&first, &second]);
+    assert_eq!(
+        pm.hook().cached("/gate").await.as_deref(),
+        Some("second cache")
+    );
+    assert_eq!(
+        first.calls.load(Ordering::SeqCst),
+        0,
+        "after the first answer, nothing runs"
+    );
+    assert_eq!(
+        pm.hook().allow("/private").await,
+        Err("second refuses /private".into())
+    );
+    assert_eq!(
+        first.calls.load(Ordering::SeqCst),
+        0,
+        "after the first Err, nothing runs"
+    );
+    assert_eq!(pm.hook().sizes("").await, Err("second: empty".into()));
+    assert_eq!(first.calls.load(Ordering::SeqCst), 0);
+    assert_eq!(second.calls.load(Ordering::SeqCst), 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_later_implementation_sees_what_an_earlier_one_did() {
+    let first = gate("first");
+    let pm = manager(&[&first]);
+    let mut log = Vec::new();
+    pm.hook().log(&mut log).await;
+    assert_eq!(log, ["first after 0", "linked after 1"]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn calls_run_inside_spawned_tasks() {
+    let pm = Arc::new(manager(&[&gate("first")]));
+    pm.freeze();
+    let tasks: Vec<_> = (0..8)
+        .map(|n| {
+            let pm = Arc::clone(&pm);
+            tokio::spawn(async move {
+                let url = format!("/{n}");
+                pm.hook().pages(&url).await
+            })
+        })
+        .collect();
+    for (n, task) in tasks.into_iter().enumerate() {
+        assert_eq!(
+            task.await.unwrap(),
+            [
+                format!("first page of /{n}"),
+                format!("linked page of /{n}")
+            ]
+        );
+    }
+    // A live manager's caller crosses threads too.
+    let live = Arc::new(manager(&[]));
+    let answer = tokio::spawn(async move { live.hook().cached("/linked").await })
+        .await
+        .unwrap();
+    assert_eq!(answer.as_deref(), Some("linked cache"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn monitors_see_each_implementation_of_an_async_call() {
+    #[derive(Default)]
+    struct Seen(Mutex<Vec<String>>);
+    impl hookcore::Monitor for Seen {
+        fn before_impl(&self, call: &hookcore::HookCall<'_>, plugin: &str) {
+            self.0
+                .lock()
+                .unwrap()
+                .push(format!("{} {plugin}", call.hook));
+        }
+        fn after_call(&self, call: &hookcore::HookCall<'_>, outcome: Option<&dyn std::fmt::Debug>) {
+            self.0
+                .lock()
+                .unwrap()
+                .push(format!("{} -> {outcome:?}", call.hook));
+        }
+    }
+    let pm = manager(&[&gate("first")]);
+    let seen = Arc::new(Seen::default());
+    pm.add_monitor(Arc::clone(&seen) as Arc<dyn hookcore::Monitor>);
+    assert_eq!(
+        pm.hook().cached("/linked").await.as_deref(),
+        Some("linked cache")
+    );
+    assert_eq!(
+        *seen.0.lock().unwrap(),
+        [
+            "cached first",
+            // A linked function's plugin is named after its module.
+            "cached async_hooks",
+            "cached -> Some(Some(\"linked cache\"))"
+        ]
+    );
+}
+
+#[test]
+fn introspection_shows_async_hooks_as_declared() {
+    let hooks = <dyn Fetch as hookcore::HookSpec>::HOOKS;
+    assert_eq!(
+        hooks[0].signature,
+        "async fn pages(&self, url: &str) -> String"
+    );
+    assert!(hooks[1].firstresult);
+    let pm = manager(&[]);
+    let linked = pm.hookimpls("pages").unwrap();
+    assert_eq!(linked.len(), 1);
+}

@@ -1,6 +1,0 @@
-#[hookcore::hookspec]
-pub trait Notifications {
-    async fn send_alert(&self, channel: &str, text: &str) -> Result<(), String>;
-}
-
-fn main() {}

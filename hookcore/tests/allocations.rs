@@ -177,3 +177,59 @@ fn a_monitored_call_allocates_nothing_either() {
         0
     );
 }
+
+#[hookspec]
+pub trait Later {
+    async fn unit(&self, x: u64);
+    #[hookspec(firstresult)]
+    async fn first(&self, x: u64) -> Option<u64>;
+    async fn collect(&self, x: u64) -> u64;
+}
+
+struct LaterImp(u64);
+
+#[hookimpl(runtime)]
+impl Later for LaterImp {
+    async fn unit(&self, x: u64) {
+        std::hint::black_box(x + self.0);
+    }
+    async fn first(&self, x: u64) -> Option<u64> {
+        (self.0 == 9).then_some(x)
+    }
+    async fn collect(&self, x: u64) -> u64 {
+        x + self.0
+    }
+}
+
+/// Polls `future` to completion on this thread; the futures here never wait.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(value) = future.as_mut().poll(&mut context) {
+            return value;
+        }
+    }
+}
+
+#[test]
+fn an_async_call_allocates_one_box_per_implementation_it_runs() {
+    let pm = PluginManager::<dyn Later>::new();
+    for i in 0..10 {
+        pm.register(format!("p{i}"), LaterImp(i)).unwrap();
+    }
+    block_on(pm.hook().unit(0));
+    // Each implementation's future is boxed by the hook's trait: one allocation
+    // each, nothing else for a unit call.
+    assert_eq!(allocations(|| block_on(pm.hook().unit(1))), 10);
+    // `p9`, registered last, runs first and answers: the nine after it never
+    // start, so their futures are never made.
+    assert_eq!(
+        allocations(|| assert_eq!(block_on(pm.hook().first(1)), Some(1))),
+        1
+    );
+    // A collecting call adds its result vector.
+    assert_eq!(allocations(|| drop(block_on(pm.hook().collect(1)))), 11);
+    pm.freeze();
+    assert_eq!(allocations(|| block_on(pm.hook().unit(1))), 10);
+}

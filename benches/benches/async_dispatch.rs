@@ -58,13 +58,15 @@ impl<const I: u64> Later for Imp<I> {
     }
 }
 
-type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+/// One implementation as the hand-written program holds it: a closure that
+/// returns its future, boxed.
+type Call<T> = Box<dyn Fn(u64) -> Pin<Box<dyn Future<Output = T> + Send>> + Send + Sync>;
 
 /// The hand-written program's table: one boxed-future closure per implementation.
 struct Floor {
-    unit: Vec<Box<dyn Fn(u64) -> Boxed<'static, ()> + Send + Sync>>,
-    collect: Vec<Box<dyn Fn(u64) -> Boxed<'static, u64> + Send + Sync>>,
-    first: Vec<Box<dyn Fn(u64) -> Boxed<'static, Option<u64>> + Send + Sync>>,
+    unit: Vec<Call<()>>,
+    collect: Vec<Call<u64>>,
+    first: Vec<Call<Option<u64>>>,
 }
 
 impl Floor {

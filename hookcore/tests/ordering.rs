@@ -324,7 +324,7 @@ mod letter_d {
 
 #[test]
 fn a_constraint_holds_back_the_implementation_that_must_wait() {
-    // docs/guide.md, section 8: `b` waits for `d`; `c` is not pulled behind `d`.
+    // docs/guide.md, section 9: `b` waits for `d`; `c` is not pulled behind `d`.
     let pm = PluginManager::<dyn Letters>::linked().unwrap();
     assert_eq!(pm.hook().letter(), ["a", "c", "d", "b"]);
 }

@@ -11,6 +11,7 @@ pub use linkme;
 pub mod call {
     pub use crate::call::*;
 }
+pub use crate::awaited::CallSpan;
 pub use crate::dispatch::Dispatch;
 pub use crate::entries::{
     EntryProbe, ForType, KeepProbe, KeyedEntry, ViaKeep, ViaNoEntry, ViaNoKeep, ViaSpecEntry,

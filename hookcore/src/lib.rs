@@ -253,6 +253,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+mod awaited;
 mod build;
 mod cached;
 mod call;

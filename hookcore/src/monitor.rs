@@ -66,6 +66,13 @@ pub trait Monitor: Send + Sync + 'static {
     fn after_call(&self, call: &HookCall<'_>, outcome: Option<&dyn Debug>) {
         let _ = (call, outcome);
     }
+
+    #[doc(hidden)]
+    /// Not public API. Whether this is a [`TracingMonitor`], whose spans follow
+    /// an async call's future instead of this monitor's callbacks (`awaited.rs`).
+    fn __follows_futures(&self) -> bool {
+        false
+    }
 }
 
 impl<M: Monitor + ?Sized> Monitor for Arc<M> {
@@ -80,6 +87,9 @@ impl<M: Monitor + ?Sized> Monitor for Arc<M> {
     }
     fn after_call(&self, call: &HookCall<'_>, outcome: Option<&dyn Debug>) {
         (**self).after_call(call, outcome);
+    }
+    fn __follows_futures(&self) -> bool {
+        (**self).__follows_futures()
     }
 }
 
@@ -186,9 +196,11 @@ mod tracing_monitor {
     /// `plugin` field). Added by
     /// [`PluginManager::enable_tracing`](crate::PluginManager::enable_tracing).
     ///
-    /// The entered spans are kept on a per-thread stack between the monitor's
-    /// callbacks. A call that panics gets no `after_call`, so its spans stay on
-    /// that thread's stack and later spans there nest under them.
+    /// For a sync call, the entered spans are kept on a per-thread stack between
+    /// the monitor's callbacks. A call that panics gets no `after_call`, so its
+    /// spans stay on that thread's stack and later spans there nest under them.
+    /// For an async call, each span instruments its future instead: it is entered
+    /// whenever the future is polled, on whatever thread polls it.
     #[derive(Debug, Default, Clone, Copy)]
     pub struct TracingMonitor;
 
@@ -212,6 +224,10 @@ mod tracing_monitor {
                 tracing::trace!(?outcome, "hook returned");
             }
             ENTERED.with_borrow_mut(|entered| drop(entered.pop()));
+        }
+
+        fn __follows_futures(&self) -> bool {
+            true
         }
     }
 }

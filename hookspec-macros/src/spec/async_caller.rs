@@ -40,17 +40,17 @@ pub(crate) fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> To
         &quote!(#plugin),
         &quote!(#hook_trait::__call(&**#plugin, #(#forwards),*).await),
     );
+    // Each implementation through the monitors, which see its start and end
+    // across its awaits (and a tracing monitor's span follows its future).
     let monitored = run(
         strategy,
         &quote!(::core::iter::Iterator::zip(#impls.iter(), #call.plugins)),
         &quote!((#plugin, #owner)),
-        &quote! {{
-            #monitors.before_impl(&#call, #owner);
-            let #value = #hook_trait::__call(&**#plugin, #(#forwards),*).await;
-            #monitors.after_impl(&#call, #owner);
-            #value
-        }},
+        &quote! {
+            #monitors.run_impl(&#call, #owner, #hook_trait::__call(&**#plugin, #(#forwards),*)).await
+        },
     );
+    let span = format_ident!("span", span = Span::mixed_site());
     quote! {
         #(#docs)*
         #(#attrs)*
@@ -60,11 +60,11 @@ pub(crate) fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> To
                 ::core::option::Option::None => #plain,
                 ::core::option::Option::Some(#monitors) => {
                     let #call = self.dispatch.hook_call(#index);
-                    #monitors.before_call(&#call);
-                    let #value = #monitored;
+                    let #span = #monitors.before_async_call(&#call);
+                    let #value = #monitors.in_call(&#span, async { #monitored }).await;
                     {
                         use #krate::__private::{ViaDebug as _, ViaNothing as _};
-                        #monitors.after_call(&#call, (&#krate::__private::DebugProbe(&#value)).probe());
+                        #monitors.after_async_call(&#call, &#span, (&#krate::__private::DebugProbe(&#value)).probe());
                     }
                     #value
                 }

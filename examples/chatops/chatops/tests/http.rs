@@ -18,6 +18,7 @@ async fn every_features_routes_are_on_the_router() {
         bot.routes,
         [
             "GET /health",
+            "POST /events",
             "GET /geolocate/{ip}",
             "GET /incidents",
             "POST /incidents"

@@ -49,8 +49,13 @@ pub trait Events {
     #[hookspec(historic)]
     fn on_startup(&self, settings: Settings);
 
-    /// The bot's reply to `event`, posted to the ops channel. The first plugin
-    /// that answers wins; the plugins after it do not see the event.
+    /// The bot's reply to `event`, which the host posts to the ops channel. The
+    /// first plugin that answers wins; the plugins after it do not see the event.
+    ///
+    /// Async: a handler may wait (on a pager, a ticket system) without holding a
+    /// thread, and the host awaits the call, `pm.hook().handle_event(&event).await`,
+    /// from its event loop or from the `POST /events` route. The implementations
+    /// run one after another, in call order; their futures are `Send`.
     #[hookspec(firstresult)]
-    fn handle_event(&self, event: &Event) -> Option<String>;
+    async fn handle_event(&self, event: &Event) -> Option<String>;
 }

@@ -1,6 +1,6 @@
 //! Incidents for the chat-ops bot: `/incident open|list|close` in Slack and Teams,
 //! `GET /incidents` and `POST /incidents` over HTTP, and an incident opened for
-//! every critical alert.
+//! every critical alert (the async `handle_event` hook).
 //!
 //! The plugin is a type, [`IncidentDesk`], with state: the [`IncidentLog`] it
 //! shares with its command handlers and routes. One instance is linked; it
@@ -213,7 +213,9 @@ impl Platforms for IncidentDesk {
 /// are noted on them.
 #[hookimpl(name = "incident", instance = IncidentDesk::new(&LOG))]
 impl Events for IncidentDesk {
-    fn handle_event(&self, event: &Event) -> Option<String> {
+    /// Async, as the hook is: the host awaits it. The log is in memory, so nothing
+    /// here waits; a desk backed by a ticket system would `.await` it here.
+    async fn handle_event(&self, event: &Event) -> Option<String> {
         match event {
             Event::Alert {
                 service,

@@ -120,27 +120,36 @@ pub async fn answer_event(
     Some(reply)
 }
 
-/// The bot's own routes and every plugin's. The bot's are `GET /health` and
-/// `POST /events`, a monitoring webhook: it takes an [`Event`] as JSON, awaits
-/// [`answer_event`] (the async `handle_event` hook, then the post to `ops`) and
-/// answers 200 with the reply, or 204 if no plugin answered.
+/// The bot's health: awaits the async `health` hook of `platforms`. 200 with
+/// `ok` and every plugin's line, or 503 with the first plugin's `Err`.
+pub async fn health(platforms: &PluginManager<dyn Platforms>) -> (StatusCode, String) {
+    match platforms.hook().health().await {
+        Ok(lines) => (StatusCode::OK, format!("ok\n{}", lines.join("\n"))),
+        Err(error) => (StatusCode::SERVICE_UNAVAILABLE, error),
+    }
+}
+
+/// The bot's own routes and every plugin's. The bot's are `GET /health`, which
+/// awaits [`health`] (the async `health` hook), and `POST /events`, a monitoring
+/// webhook: it takes an [`Event`] as JSON, awaits [`answer_event`] (the async
+/// `handle_event` hook, then the post to `ops`) and answers 200 with the reply,
+/// or 204 if no plugin answered.
 ///
 /// # Errors
 ///
 /// As [`event_plugin_manager`] and [`platform_plugin_manager`].
 pub fn http_routes(ops: Arc<OpsChannel>) -> Result<HttpRoutes, hookcore::Error> {
+    let platforms = platform_plugin_manager()?;
     let events = event_plugin_manager()?;
     let mut routes = HttpRoutes::new();
-    routes.get("/health", || async { "ok" });
+    routes.get("/health", move || health(platforms));
     routes.post("/events", move |Json(event): Json<Event>| async move {
         match answer_event(events, &ops, &event).await {
             Some(reply) => (StatusCode::OK, reply),
             None => (StatusCode::NO_CONTENT, String::new()),
         }
     });
-    platform_plugin_manager()?
-        .hook()
-        .register_http_routes(&mut routes);
+    platforms.hook().register_http_routes(&mut routes);
     Ok(routes)
 }
 

@@ -113,7 +113,10 @@ pub async fn run(out: &mut dyn Write, settings: Settings) -> Result<(), Box<dyn 
         let (status, reply) = bot.request(method.clone(), uri, body).await?;
         let body = body.map(|body| format!(" {body}")).unwrap_or_default();
         writeln!(out, "  {method} {uri}{body}")?;
-        writeln!(out, "    {}", format!("{status} {reply}").trim_end())?;
+        let reply = format!("{status} {reply}");
+        for line in reply.trim_end().lines() {
+            writeln!(out, "    {line}")?;
+        }
     }
 
     writeln!(out, "\n{}:", bot.ops.name())?;

@@ -121,6 +121,26 @@ async fn incident_desk_opens_incidents_for_critical_alerts_only() {
     assert_eq!(desk.log().all()[0].notes, ["deployed 1.0"]);
 }
 
+#[tokio::test]
+async fn each_plugins_async_health_hook_reports_one_line() {
+    assert_eq!(
+        chatops_geolocate::health().await.as_deref(),
+        Ok("geolocate: 17 networks")
+    );
+    assert_eq!(
+        chatops_sre_tools::oncall::health().await.as_deref(),
+        Ok("oncall: 3 teams")
+    );
+    let desk = fresh_desk();
+    let _ = desk.log().open("a", None, "test");
+    let closed = desk.log().open("b", None, "test");
+    let _ = desk.log().close(closed.id);
+    assert_eq!(
+        Platforms::health(&desk).await.as_deref(),
+        Ok("incident: 1 open of 2")
+    );
+}
+
 #[test]
 fn oncall_is_registered_on_both_platforms() {
     let mut provider = RecordingProvider::new();

@@ -36,6 +36,7 @@ async fn the_scripted_session_runs_to_the_end() {
         // What the ops channel received: the events' replies, then the route's.
         "\n#ops:\n  silenced: payments is in a maintenance window",
         " opened for critical alert on search: index lag 10 min\n  noted deploy of search 7.1.0 on INC-",
+        "  GET /health\n    200 OK ok\n    geolocate: 17 networks\n    oncall: 3 teams\n    incident: ",
         "  GET /geolocate/banana\n    400 Bad Request `banana` is not an IP address\n",
         "  > /audit\n    registered on slack in ",
     ] {

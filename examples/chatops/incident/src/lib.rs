@@ -207,6 +207,12 @@ impl Platforms for IncidentDesk {
                 },
             );
     }
+
+    /// An async method beside the sync ones: `incident: 2 open of 3`.
+    async fn health(&self) -> Result<String, String> {
+        let (open, all) = (self.log.open_incidents().len(), self.log.all().len());
+        Ok(format!("incident: {open} open of {all}"))
+    }
 }
 
 /// Critical alerts open an incident; deploys of a service with open incidents

@@ -119,8 +119,9 @@ pub async fn run(out: &mut dyn Write, settings: Settings) -> Result<(), Box<dyn 
         }
     }
 
-    writeln!(out, "\n{}:", bot.ops.name())?;
-    for post in bot.ops.posts() {
+    let posts = bot.ops.posts();
+    writeln!(out, "\n{}: {} posted", bot.ops.name(), posts.len())?;
+    for post in posts {
         writeln!(out, "  {post}")?;
     }
 

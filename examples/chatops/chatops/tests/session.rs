@@ -34,7 +34,7 @@ async fn the_scripted_session_runs_to_the_end() {
          200 OK INC-",
         "  POST /events {\"kind\":\"deploy\",\"service\":\"ledger\",\"version\":\"0.3.0\"}\n    204 No Content\n",
         // What the ops channel received: the events' replies, then the route's.
-        "\n#ops:\n  silenced: payments is in a maintenance window",
+        "\n#ops: 5 posted\n  silenced: payments is in a maintenance window",
         " opened for critical alert on search: index lag 10 min\n  noted deploy of search 7.1.0 on INC-",
         "  GET /health\n    200 OK ok\n    geolocate: 17 networks\n    oncall: 3 teams\n    incident: ",
         "  GET /geolocate/banana\n    400 Bad Request `banana` is not an IP address\n",
@@ -54,4 +54,6 @@ async fn the_scripted_session_runs_to_the_end() {
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("\nslack: off\nteams: off\n"), "{out}");
     assert!(out.contains("  GET /incidents\n    200 OK ["), "{out}");
+    // The events route and the channel work without any platform.
+    assert!(out.contains("\n#ops: 5 posted\n"), "{out}");
 }

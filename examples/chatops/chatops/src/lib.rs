@@ -9,12 +9,17 @@
 //! [`startup`] is the seed's `providers_startup`: it tells the event plugins the
 //! [`Settings`], creates the platform providers the settings enable, registers the
 //! plugins' commands with them ([`discover_and_register_platforms`]) and their
-//! routes on one axum `Router`.
+//! routes on one axum `Router`, then freezes both managers.
 //!
-//! Events are answered asynchronously: [`answer_event`] awaits the async
-//! `handle_event` hook and posts the reply to the [`OpsChannel`], an async
-//! provider. The bot's event loop ([`Bot::handle_event`]) and its `POST /events`
-//! route both go through it.
+//! Where the work is async, so are the hooks (`async fn` in the specs; the
+//! registration hooks and `on_startup` stay sync, the last because a historic
+//! hook cannot be async):
+//!
+//! - Events: [`answer_event`] awaits the async `handle_event` hook and posts the
+//!   reply to the [`OpsChannel`], an async provider. The bot's own calls
+//!   ([`Bot::handle_event`]) and its `POST /events` route both go through it.
+//! - `GET /health` awaits [`health`], the async `health` hook of every
+//!   `Platforms` plugin.
 
 use std::error::Error;
 use std::sync::Arc;

@@ -9,23 +9,36 @@
 //! [`startup`] is the seed's `providers_startup`: it tells the event plugins the
 //! [`Settings`], creates the platform providers the settings enable, registers the
 //! plugins' commands with them ([`discover_and_register_platforms`]) and their
-//! routes on one axum `Router`.
+//! routes on one axum `Router`, then freezes both managers.
+//!
+//! Where the work is async, so are the hooks (`async fn` in the specs; the
+//! registration hooks and `on_startup` stay sync, the last because a historic
+//! hook cannot be async):
+//!
+//! - Events: [`answer_event`] awaits the async `handle_event` hook and posts the
+//!   reply to the [`OpsChannel`], an async provider. The bot's own calls
+//!   ([`Bot::handle_event`]) and its `POST /events` route both go through it.
+//! - `GET /health` awaits [`health`], the async `health` hook of every
+//!   `Platforms` plugin.
 
 use std::error::Error;
+use std::sync::Arc;
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
+use axum::{Json, Router};
 use chatops_hookspecs::{
     Event, Events, HttpRoutes, Platforms, Settings, SlackProvider, TeamsProvider,
 };
-use hookcore::{PluginManager, Tagged};
+use hookcore::PluginManager;
 use tower::ServiceExt;
 
+mod channel;
 mod platforms;
 mod session;
 pub mod settings;
 
+pub use channel::OpsChannel;
 pub use platforms::{SlackBot, TeamsBot};
 pub use session::run;
 
@@ -100,17 +113,48 @@ pub fn discover_and_register_platforms(
     Ok(())
 }
 
-/// The bot's own routes (`GET /health`) and every plugin's.
+/// The bot's reply to `event`, posted to `ops`: awaits the async `handle_event`
+/// hook, then the post. `None`, and nothing posted, if no plugin answered.
+pub async fn answer_event(
+    events: &PluginManager<dyn Events>,
+    ops: &OpsChannel,
+    event: &Event,
+) -> Option<String> {
+    let reply = events.hook().handle_event(event).await?;
+    ops.post(&reply).await;
+    Some(reply)
+}
+
+/// The bot's health: awaits the async `health` hook of `platforms`. 200 with
+/// `ok` and every plugin's line, or 503 with the first plugin's `Err`.
+pub async fn health(platforms: &PluginManager<dyn Platforms>) -> (StatusCode, String) {
+    match platforms.hook().health().await {
+        Ok(lines) => (StatusCode::OK, format!("ok\n{}", lines.join("\n"))),
+        Err(error) => (StatusCode::SERVICE_UNAVAILABLE, error),
+    }
+}
+
+/// The bot's own routes and every plugin's. The bot's are `GET /health`, which
+/// awaits [`health`] (the async `health` hook), and `POST /events`, a monitoring
+/// webhook: it takes an [`Event`] as JSON, awaits [`answer_event`] (the async
+/// `handle_event` hook, then the post to `ops`) and answers 200 with the reply,
+/// or 204 if no plugin answered.
 ///
 /// # Errors
 ///
-/// As [`platform_plugin_manager`].
-pub fn http_routes() -> Result<HttpRoutes, hookcore::Error> {
+/// As [`event_plugin_manager`] and [`platform_plugin_manager`].
+pub fn http_routes(ops: Arc<OpsChannel>) -> Result<HttpRoutes, hookcore::Error> {
+    let platforms = platform_plugin_manager()?;
+    let events = event_plugin_manager()?;
     let mut routes = HttpRoutes::new();
-    routes.get("/health", || async { "ok" });
-    platform_plugin_manager()?
-        .hook()
-        .register_http_routes(&mut routes);
+    routes.get("/health", move || health(platforms));
+    routes.post("/events", move |Json(event): Json<Event>| async move {
+        match answer_event(events, &ops, &event).await {
+            Some(reply) => (StatusCode::OK, reply),
+            None => (StatusCode::NO_CONTENT, String::new()),
+        }
+    });
+    platforms.hook().register_http_routes(&mut routes);
     Ok(routes)
 }
 
@@ -122,7 +166,9 @@ pub struct Bot {
     pub slack: Option<SlackBot>,
     /// The Teams provider, if Teams is enabled.
     pub teams: Option<TeamsBot>,
-    /// The registered routes, `GET /health` first.
+    /// The channel the replies to events are posted to.
+    pub ops: Arc<OpsChannel>,
+    /// The registered routes, `GET /health` and `POST /events` first.
     pub routes: Vec<String>,
     /// The router serving them.
     pub router: Router,
@@ -145,7 +191,8 @@ pub fn startup(settings: Settings) -> Result<Bot, hookcore::Error> {
         teams.as_mut().map(|teams| teams as &mut dyn TeamsProvider),
     )?;
 
-    let routes = http_routes()?;
+    let ops = Arc::new(OpsChannel::new("#ops"));
+    let routes = http_routes(Arc::clone(&ops))?;
     // Start-up is over ("never register plugins after discovery"): from here
     // on every `hook()` is one plain load.
     platform_plugin_manager()?.freeze();
@@ -154,6 +201,7 @@ pub fn startup(settings: Settings) -> Result<Bot, hookcore::Error> {
         settings,
         slack,
         teams,
+        ops,
         routes: routes.routes().to_vec(),
         router: routes.into_router(),
         events,
@@ -161,11 +209,13 @@ pub fn startup(settings: Settings) -> Result<Bot, hookcore::Error> {
 }
 
 impl Bot {
-    /// The reply to `event` and the plugin that gave it, or `None` if no plugin
-    /// answered.
-    #[must_use]
-    pub fn handle_event(&self, event: &Event) -> Option<Tagged<String>> {
-        self.events.tagged_hook().handle_event(event)
+    /// The reply to `event`, posted to [`ops`](Self::ops), or `None` if no plugin
+    /// answered: [`answer_event`] on the bot's manager and channel.
+    ///
+    /// (An async hook has no tagged caller, so the reply does not say which
+    /// plugin gave it; `Bot` is `Send + Sync`, so tasks can share it.)
+    pub async fn handle_event(&self, event: &Event) -> Option<String> {
+        answer_event(self.events, &self.ops, event).await
     }
 
     /// Sends one request through the router, in process, and returns the status

@@ -1,6 +1,7 @@
 //! `cargo run -p chatops`: starts the bot with the example's settings, shows the
 //! plugins it found and its dispatch table, and runs a short scripted session of
-//! commands, events and HTTP requests.
+//! commands, events (answered by the async `handle_event` hook and posted to the
+//! ops channel) and HTTP requests, on a current-thread tokio runtime.
 
 use std::error::Error;
 use std::path::Path;

@@ -10,7 +10,9 @@ use crate::{event_plugin_manager, platform_plugin_manager, startup};
 
 /// Starts the bot with `settings` and runs a scripted session, writing to `out`:
 /// the plugins found and each hook's call order (the managers' reports), then a few commands on each enabled
-/// platform, a few events and a few HTTP requests, with the bot's replies.
+/// platform, a few events (each reply awaited and posted to the ops channel) and a
+/// few HTTP requests, `POST /events` among them, with the bot's replies; last, what
+/// the ops channel received.
 ///
 /// # Errors
 ///
@@ -57,7 +59,7 @@ pub async fn run(out: &mut dyn Write, settings: Settings) -> Result<(), Box<dyn 
         None => writeln!(out, "teams: off")?,
     }
 
-    writeln!(out, "\nevents:")?;
+    writeln!(out, "\nevents, replies posted to {}:", bot.ops.name())?;
     let alert = |service: &str, severity, summary: &str| Event::Alert {
         service: service.into(),
         severity,
@@ -73,8 +75,8 @@ pub async fn run(out: &mut dyn Write, settings: Settings) -> Result<(), Box<dyn 
         alert("platform", Severity::Warning, "disk 81% full"),
     ] {
         writeln!(out, "  {event}")?;
-        match bot.handle_event(&event) {
-            Some(reply) => writeln!(out, "    {}: {}", reply.plugin, reply.value)?,
+        match bot.handle_event(&event).await {
+            Some(reply) => writeln!(out, "    {reply}")?,
             None => writeln!(out, "    (no plugin answered)")?,
         }
     }
@@ -90,11 +92,37 @@ pub async fn run(out: &mut dyn Write, settings: Settings) -> Result<(), Box<dyn 
             Some(r#"{"summary":"queue backlog growing","service":"platform"}"#),
         ),
         (Method::GET, "/incidents", None),
+        (
+            Method::POST,
+            "/events",
+            Some(
+                r#"{"kind":"alert","service":"search","severity":"critical","summary":"index lag 10 min"}"#,
+            ),
+        ),
+        (
+            Method::POST,
+            "/events",
+            Some(r#"{"kind":"deploy","service":"search","version":"7.1.0"}"#),
+        ),
+        (
+            Method::POST,
+            "/events",
+            Some(r#"{"kind":"deploy","service":"ledger","version":"0.3.0"}"#),
+        ),
     ] {
         let (status, reply) = bot.request(method.clone(), uri, body).await?;
         let body = body.map(|body| format!(" {body}")).unwrap_or_default();
         writeln!(out, "  {method} {uri}{body}")?;
-        writeln!(out, "    {status} {reply}")?;
+        let reply = format!("{status} {reply}");
+        for line in reply.trim_end().lines() {
+            writeln!(out, "    {line}")?;
+        }
+    }
+
+    let posts = bot.ops.posts();
+    writeln!(out, "\n{}: {} posted", bot.ops.name(), posts.len())?;
+    for post in posts {
+        writeln!(out, "  {post}")?;
     }
 
     if let Some(slack) = &bot.slack {

@@ -96,6 +96,14 @@ fn every_hook_has_its_implementations_in_the_documented_order() {
         order(platforms, "register_http_routes"),
         [normal("chatops_geolocate"), normal("incident")]
     );
+    assert_eq!(
+        order(platforms, "health"),
+        [
+            normal("chatops_geolocate"),
+            normal("chatops_sre_tools::oncall"),
+            normal("incident")
+        ]
+    );
 
     let events = chatops::event_plugin_manager().unwrap();
     assert_eq!(

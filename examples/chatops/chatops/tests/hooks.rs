@@ -92,17 +92,21 @@ fn incident_desk_registers_on_both_platforms_and_keeps_state() {
     assert_eq!(desk.log().open_incidents().len(), 1);
 }
 
-#[test]
-fn incident_desk_opens_incidents_for_critical_alerts_only() {
+#[tokio::test]
+async fn incident_desk_opens_incidents_for_critical_alerts_only() {
     let desk = fresh_desk();
     let alert = |severity| Event::Alert {
         service: "search".into(),
         severity,
         summary: "latency".into(),
     };
-    assert_eq!(desk.handle_event(&alert(Severity::Warning)), None);
+    // The async hook's method, awaited directly: no manager, no runtime beyond
+    // the test's.
+    assert_eq!(desk.handle_event(&alert(Severity::Warning)).await, None);
     assert_eq!(
-        desk.handle_event(&alert(Severity::Critical)).as_deref(),
+        desk.handle_event(&alert(Severity::Critical))
+            .await
+            .as_deref(),
         Some("INC-1 opened for critical alert on search: latency")
     );
     let deploy = |service: &str| Event::Deploy {
@@ -110,11 +114,31 @@ fn incident_desk_opens_incidents_for_critical_alerts_only() {
         version: "1.0".into(),
     };
     assert_eq!(
-        desk.handle_event(&deploy("search")).as_deref(),
+        desk.handle_event(&deploy("search")).await.as_deref(),
         Some("noted deploy of search 1.0 on INC-1")
     );
-    assert_eq!(desk.handle_event(&deploy("billing")), None);
+    assert_eq!(desk.handle_event(&deploy("billing")).await, None);
     assert_eq!(desk.log().all()[0].notes, ["deployed 1.0"]);
+}
+
+#[tokio::test]
+async fn each_plugins_async_health_hook_reports_one_line() {
+    assert_eq!(
+        chatops_geolocate::health().await.as_deref(),
+        Ok("geolocate: 17 networks")
+    );
+    assert_eq!(
+        chatops_sre_tools::oncall::health().await.as_deref(),
+        Ok("oncall: 3 teams")
+    );
+    let desk = fresh_desk();
+    let _ = desk.log().open("a", None, "test");
+    let closed = desk.log().open("b", None, "test");
+    let _ = desk.log().close(closed.id);
+    assert_eq!(
+        Platforms::health(&desk).await.as_deref(),
+        Ok("incident: 1 open of 2")
+    );
 }
 
 #[test]
@@ -130,6 +154,25 @@ fn oncall_is_registered_on_both_platforms() {
     assert_eq!(
         provider.run("oncall", Platform::Slack, "search").unwrap(),
         "no rota for `search`; teams: checkout, payments, platform"
+    );
+}
+
+#[tokio::test]
+async fn the_maintenance_hook_is_an_async_fn_that_answers_only_in_a_window() {
+    // The linked free function, awaited directly. No window is open in this test
+    // process (nothing here calls `on_startup`), so it lets every alert through.
+    let alert = Event::Alert {
+        service: "payments".into(),
+        severity: Severity::Critical,
+        summary: "down".into(),
+    };
+    assert_eq!(
+        chatops_sre_tools::maintenance::windows(),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        chatops_sre_tools::maintenance::handle_event(&alert).await,
+        None
     );
 }
 

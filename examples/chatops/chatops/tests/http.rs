@@ -3,9 +3,13 @@
 
 #![cfg(all(feature = "geolocate", feature = "incident"))]
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use axum::http::{Method, StatusCode};
 use chatops::{Bot, startup};
-use chatops_hookspecs::Settings;
+use chatops_hookspecs::{Platforms, Settings};
+use hookcore::{PluginManager, hookimpl};
 
 fn bot() -> Bot {
     startup(Settings::default()).unwrap()
@@ -18,13 +22,14 @@ async fn every_features_routes_are_on_the_router() {
         bot.routes,
         [
             "GET /health",
+            "POST /events",
             "GET /geolocate/{ip}",
             "GET /incidents",
             "POST /incidents"
         ]
     );
-    let (status, body) = bot.request(Method::GET, "/health", None).await.unwrap();
-    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+    let (status, _) = bot.request(Method::GET, "/health", None).await.unwrap();
+    assert_eq!(status, StatusCode::OK);
     let (status, _) = bot.request(Method::GET, "/nowhere", None).await.unwrap();
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
@@ -119,4 +124,70 @@ async fn a_bad_incident_is_refused() {
         .await
         .unwrap();
     assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_awaits_every_plugins_async_health_hook() {
+    let bot = bot();
+    let (status, body) = bot.request(Method::GET, "/health", None).await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(lines[..2], ["ok", "geolocate: 17 networks"], "{body}");
+    assert!(
+        lines.last().unwrap().starts_with("incident: "),
+        "the incident desk is last in call order: {body}"
+    );
+}
+
+/// A run-time plugin whose async `health` counts its calls and fails or not.
+struct Probe {
+    calls: AtomicUsize,
+    fails: bool,
+}
+
+#[hookimpl(runtime)]
+impl Platforms for Probe {
+    async fn health(&self) -> Result<String, String> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        tokio::task::yield_now().await;
+        if self.fails {
+            Err("pager: unreachable".to_owned())
+        } else {
+            Ok("pager: ok".to_owned())
+        }
+    }
+}
+
+fn probe(fails: bool) -> Arc<Probe> {
+    Arc::new(Probe {
+        calls: AtomicUsize::new(0),
+        fails,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_is_503_with_the_first_err_and_asks_no_one_after_it() {
+    // A manager of its own: the process-wide one is frozen by `startup`.
+    let pm = PluginManager::<dyn Platforms>::linked().unwrap();
+    let healthy = probe(false);
+    pm.register_arc("healthy", Arc::clone(&healthy)).unwrap();
+    let (status, body) = chatops::health(&pm).await;
+    assert_eq!(status, StatusCode::OK);
+    // Run-time plugins first, then the linked ones.
+    assert!(body.starts_with("ok\npager: ok\ngeolocate: "), "{body}");
+    assert_eq!(healthy.calls.load(Ordering::SeqCst), 1);
+
+    let down = probe(true);
+    pm.register_arc("down", Arc::clone(&down)).unwrap();
+    let (status, body) = chatops::health(&pm).await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::SERVICE_UNAVAILABLE, "pager: unreachable")
+    );
+    assert_eq!(down.calls.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        healthy.calls.load(Ordering::SeqCst),
+        1,
+        "after the first Err, nothing runs"
+    );
 }

@@ -39,15 +39,17 @@ fn unnamed_feature_crates_are_absent_and_require_names_them() {
     );
 }
 
-#[test]
-fn a_spec_nobody_implements_has_an_empty_table() {
+#[tokio::test]
+async fn a_spec_nobody_implements_has_an_empty_table() {
     let pm = PluginManager::<dyn Events>::linked().unwrap();
     assert!(pm.plugins().is_empty());
     assert_eq!(
-        pm.hook().handle_event(&chatops_hookspecs::Event::Deploy {
-            service: "x".into(),
-            version: "1".into(),
-        }),
+        pm.hook()
+            .handle_event(&chatops_hookspecs::Event::Deploy {
+                service: "x".into(),
+                version: "1".into(),
+            })
+            .await,
         None
     );
     assert!(pm.require(["chatops-incident"]).is_err());

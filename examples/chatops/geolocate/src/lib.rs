@@ -3,7 +3,8 @@
 //!
 //! The hooks are free functions: as in pluggy, the module is the plugin, named
 //! `chatops_geolocate` after it. It implements two of the `Platforms` hooks (no
-//! Teams command), the subset the seed's `packages/geolocate` implements.
+//! Teams command), the subset the seed's `packages/geolocate` implements, and the
+//! async `health` hook.
 
 use std::net::IpAddr;
 
@@ -28,6 +29,17 @@ pub fn register_slack_commands(provider: &mut dyn SlackProvider) {
 #[hookimpl(Platforms)]
 pub fn register_http_routes(routes: &mut HttpRoutes) {
     routes.get("/geolocate/{ip}", geolocate_route);
+}
+
+/// Healthy if every network in the table parses: `geolocate: 17 networks`. An
+/// async free function, as the hook is; a plugin asking a remote geolocation
+/// service would `.await` it here.
+#[hookimpl(Platforms)]
+pub async fn health() -> Result<String, String> {
+    match NETWORKS.iter().find(|l| parse_cidr(l.network).is_none()) {
+        Some(bad) => Err(format!("geolocate: bad network {}", bad.network)),
+        None => Ok(format!("geolocate: {} networks", NETWORKS.len())),
+    }
 }
 
 /// Where a network is, as the table knows it.

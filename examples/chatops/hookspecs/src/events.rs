@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use serde::Deserialize;
+
 /// The bot's settings, read at startup from a config file and the environment
 /// (the seed's `get_settings()`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,8 +28,9 @@ impl Default for Settings {
     }
 }
 
-/// How bad an alert is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How bad an alert is; `"info"`, `"warning"` or `"critical"` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// For the record.
     Info,
@@ -48,7 +51,18 @@ impl fmt::Display for Severity {
 }
 
 /// Something that happened, for the `handle_event` hook.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// In JSON, as `POST /events` takes it, the variant is the `kind` field:
+///
+/// ```
+/// use chatops_hookspecs::{Event, Severity};
+///
+/// let json = r#"{"kind":"alert","service":"search","severity":"critical","summary":"down"}"#;
+/// let event: Event = serde_json::from_str(json).unwrap();
+/// assert_eq!(event, Event::Alert { service: "search".into(), severity: Severity::Critical, summary: "down".into() });
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Event {
     /// A monitoring alert.
     Alert {

@@ -1,6 +1,6 @@
 //! Incidents for the chat-ops bot: `/incident open|list|close` in Slack and Teams,
 //! `GET /incidents` and `POST /incidents` over HTTP, and an incident opened for
-//! every critical alert.
+//! every critical alert (the async `handle_event` hook).
 //!
 //! The plugin is a type, [`IncidentDesk`], with state: the [`IncidentLog`] it
 //! shares with its command handlers and routes. One instance is linked; it
@@ -207,13 +207,21 @@ impl Platforms for IncidentDesk {
                 },
             );
     }
+
+    /// An async method beside the sync ones: `incident: 2 open of 3`.
+    async fn health(&self) -> Result<String, String> {
+        let (open, all) = (self.log.open_incidents().len(), self.log.all().len());
+        Ok(format!("incident: {open} open of {all}"))
+    }
 }
 
 /// Critical alerts open an incident; deploys of a service with open incidents
 /// are noted on them.
 #[hookimpl(name = "incident", instance = IncidentDesk::new(&LOG))]
 impl Events for IncidentDesk {
-    fn handle_event(&self, event: &Event) -> Option<String> {
+    /// Async, as the hook is: the host awaits it. The log is in memory, so nothing
+    /// here waits; a desk backed by a ticket system would `.await` it here.
+    async fn handle_event(&self, event: &Event) -> Option<String> {
         match event {
             Event::Alert {
                 service,

@@ -3,7 +3,8 @@
 //!
 //! - [`audit`] (`chatops_sre_tools::audit`): a wrapper around command registration
 //!   that records what was registered and times every command run, and `/audit`.
-//! - [`oncall`] (`chatops_sre_tools::oncall`): `/oncall [team]` on both platforms.
+//! - [`oncall`] (`chatops_sre_tools::oncall`): `/oncall [team]` on both platforms,
+//!   and its health (is every team covered?).
 //! - [`maintenance`] (`chatops_sre_tools::maintenance`): learns the maintenance
 //!   windows at startup and, first of all event handlers, silences alerts for
 //!   services in one.

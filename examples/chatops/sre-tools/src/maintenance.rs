@@ -16,9 +16,9 @@ pub fn on_startup(settings: Settings) {
 
 /// Silences alerts for services in a maintenance window. `tryfirst`, and the hook
 /// is `firstresult`: an alert answered here reaches no other handler, so it
-/// opens no incident.
+/// opens no incident. An `async fn`, as the hook is; it awaits nothing.
 #[hookimpl(Events, tryfirst)]
-pub fn handle_event(event: &Event) -> Option<String> {
+pub async fn handle_event(event: &Event) -> Option<String> {
     silence(&windows(), event)
 }
 

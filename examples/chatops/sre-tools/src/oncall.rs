@@ -24,6 +24,19 @@ pub fn register_teams_commands(provider: &mut dyn TeamsProvider) {
     provider.register_command("oncall", HELP, Box::new(oncall_command));
 }
 
+/// Healthy if every team on the rota has a primary and a secondary:
+/// `oncall: 3 teams`.
+#[hookimpl(Platforms)]
+pub async fn health() -> Result<String, String> {
+    match ROTA
+        .iter()
+        .find(|(_, primary, secondary)| primary.is_empty() || secondary.is_empty())
+    {
+        Some((team, ..)) => Err(format!("oncall: {team} has nobody on call")),
+        None => Ok(format!("oncall: {} teams", ROTA.len())),
+    }
+}
+
 /// The `/oncall` command: one team's primary and secondary, or every team's
 /// primary when no team is named.
 ///

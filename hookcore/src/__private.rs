@@ -12,20 +12,20 @@ pub mod call {
     pub use crate::call::*;
 }
 pub use crate::awaited::CallSpan;
+pub use crate::calls::{ErasedCalls, HookCalls, Replay, Table};
 pub use crate::dispatch::Dispatch;
 pub use crate::entries::{
     EntryProbe, ForType, KeepProbe, KeyedEntry, ViaKeep, ViaNoEntry, ViaNoKeep, ViaSpecEntry,
     one_entry,
 };
+pub use crate::identity::SpecIdentity;
 pub use crate::info::{HookInfo, ImplMeta, Order, Source, Tagged};
 pub use crate::linked::LinkedEntries;
 pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
-pub use crate::manager::PluginManager;
+pub use crate::manager::{PluginManager, SpecCallers};
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::object::{ErasedEntry, Object, Owner};
-pub use crate::skew::SpecIdentity;
 pub use crate::spec::{HistoricHook, HookSpec, Kept, Plugin, Wrappable, WrappableHook};
-pub use crate::table::{ErasedCalls, HookCalls, Replay, Table};
 
 /// What the wrappers of a hook that takes none are typed by: no type
 /// implements it, so such a hook's wrapper list is always empty.

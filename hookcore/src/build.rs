@@ -17,13 +17,14 @@
 use std::cmp::Reverse;
 use std::sync::Arc;
 
+use crate::calls::{HookTable, ImplRecord};
 use crate::error::Error;
 use crate::info::{ImplMeta, Order, Origin};
 use crate::object::ErasedEntry;
 use crate::order;
 use crate::registry::{Entry, Part, Registry};
 use crate::spec::HookSpec;
-use crate::table::{HookTable, ImplRecord, Snapshot};
+use crate::table::Snapshot;
 
 /// Past this many changed plugins, a table is rebuilt rather than updated: the
 /// update looks each entry's plugin up among the changed ones.

@@ -6,10 +6,11 @@ use std::sync::Arc;
 
 use arc_swap::Guard;
 
-use crate::dispatch::Dispatch;
-use crate::manager::PluginManager;
+use crate::calls::Replay;
+use crate::dispatch::{Dispatch, Historic};
+use crate::manager::{PluginManager, SpecCallers};
 use crate::spec::HookSpec;
-use crate::table::{Replay, is_removed};
+use crate::table::is_removed;
 
 impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// A caller that skips the plugins named in `removed` (pluggy's
@@ -73,13 +74,19 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     }
 }
 
+impl<S: HookSpec + ?Sized> Historic for PluginManager<S> {
+    fn call_historic(&self, index: usize, replay: Replay, removed: &[String]) {
+        PluginManager::call_historic(self, index, replay, removed);
+    }
+}
+
 /// A caller without some plugins, from [`PluginManager::subset_hook`].
 pub struct SubsetCaller<'a, S: HookSpec + ?Sized> {
     manager: &'a PluginManager<S>,
     removed: Vec<String>,
 }
 
-impl<S: HookSpec + ?Sized> SubsetCaller<'_, S> {
+impl<S: SpecCallers + ?Sized> SubsetCaller<'_, S> {
     /// The typed caller over the current plugins, less the removed ones.
     #[must_use]
     pub fn hook(&self) -> S::Hooks<'_> {

@@ -4,11 +4,18 @@ use std::sync::Arc;
 
 use arc_swap::Guard;
 
+use crate::calls::Replay;
 use crate::frozen::TableRef;
-use crate::manager::PluginManager;
 use crate::monitor::{HookCall, Monitors};
 use crate::spec::HookSpec;
-use crate::table::{Replay, Snapshot};
+use crate::table::Snapshot;
+
+/// Where a historic call is recorded and run: the manager (`callers.rs`).
+pub(crate) trait Historic: Sync {
+    /// Records a historic call of hook number `index` and runs it on the current
+    /// implementations but those of the plugins named in `removed`.
+    fn call_historic(&self, index: usize, replay: Replay, removed: &[String]);
+}
 
 /// The table one call (or one caller value) works with, and the manager it came
 /// from (for historic calls).
@@ -16,13 +23,14 @@ use crate::table::{Replay, Snapshot};
 /// Not public API; held by the caller struct that `#[hookspec]` generates.
 pub struct Dispatch<'a, S: HookSpec + ?Sized> {
     snapshot: TableRef<'a, S>,
-    manager: &'a PluginManager<S>,
+    /// The manager, for its history.
+    manager: &'a dyn Historic,
     /// The plugins a subset caller skips, for its historic calls.
     removed: &'a [String],
 }
 
 impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
-    pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>, manager: &'a PluginManager<S>) -> Self {
+    pub(crate) fn new(snapshot: Guard<Arc<Snapshot<S>>>, manager: &'a dyn Historic) -> Self {
         Dispatch {
             snapshot: TableRef::guarded(snapshot),
             manager,
@@ -33,7 +41,7 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
     /// A subset caller's: `snapshot` is without the plugins named in `removed`.
     pub(crate) fn subset(
         snapshot: Guard<Arc<Snapshot<S>>>,
-        manager: &'a PluginManager<S>,
+        manager: &'a dyn Historic,
         removed: &'a [String],
     ) -> Self {
         Dispatch {
@@ -43,7 +51,7 @@ impl<'a, S: HookSpec + ?Sized> Dispatch<'a, S> {
         }
     }
 
-    pub(crate) fn borrowed(snapshot: &'a Snapshot<S>, manager: &'a PluginManager<S>) -> Self {
+    pub(crate) fn borrowed(snapshot: &'a Snapshot<S>, manager: &'a dyn Historic) -> Self {
         Dispatch {
             snapshot: TableRef::borrowed(snapshot),
             manager,

@@ -175,7 +175,7 @@ mod tests {
     use arc_swap::ArcSwap;
 
     use super::*;
-    use crate::table::HookTable;
+    use crate::calls::HookTable;
     use crate::testing::Two;
 
     /// A table told apart from others by its number of hooks.

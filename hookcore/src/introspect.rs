@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::info::{ImplInfo, Origin, PluginInfo};
 use crate::manager::PluginManager;
 use crate::registry::Entry;
-use crate::skew::Skew;
+use crate::skew::{Skew, same_package};
 use crate::spec::HookSpec;
 
 impl<S: HookSpec + ?Sized> PluginManager<S> {
@@ -205,13 +205,4 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
             .map(Entry::hooks)
             .ok_or_else(|| Error::NotRegistered { name: name.into() })
     }
-}
-
-/// Whether the package name `package` is `wanted`, with `-` and `_` alike.
-pub(crate) fn same_package(package: &str, wanted: &str) -> bool {
-    package.len() == wanted.len()
-        && package
-            .bytes()
-            .zip(wanted.bytes())
-            .all(|(a, b)| a == b || (a == b'-' && b == b'_') || (a == b'_' && b == b'-'))
 }

@@ -19,9 +19,9 @@ use std::marker::PhantomData;
 
 use linkme::distributed_slice;
 
+use crate::identity::SpecIdentity;
 use crate::info::{ImplMeta, Source};
 use crate::object::ErasedEntry;
-use crate::skew::SpecIdentity;
 use crate::spec::HookSpec;
 
 /// One `#[hookimpl]`: a free function or an `impl` block, with its plugin object.

@@ -10,7 +10,6 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use arc_swap::{ArcSwap, Guard};
 
-use crate::cached::CachedCaller;
 use crate::dispatch::Dispatch;
 use crate::error::Error;
 use crate::frozen::FrozenTable;
@@ -18,6 +17,26 @@ use crate::registration::Registration;
 use crate::registry::Registry;
 use crate::spec::{HookSpec, Plugin};
 use crate::table::Snapshot;
+
+/// The callers of a spec and the cell of its global manager: implemented by
+/// `#[hookspec]` next to [`HookSpec`]. Apart from `HookSpec` because it names
+/// the manager and the table readers, which are built on `HookSpec`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a hook spec",
+    label = "this trait was not declared with #[hookspec]",
+    note = "put #[hookcore::hookspec] on the trait that declares the hooks"
+)]
+pub trait SpecCallers: HookSpec {
+    /// Not public API; used by generated code.
+    fn __hooks(dispatch: Dispatch<'_, Self>) -> Self::Hooks<'_>;
+
+    /// Not public API; used by generated code.
+    fn __tagged(dispatch: Dispatch<'_, Self>) -> Self::Tagged<'_>;
+
+    /// Not public API; used by generated code. The cell behind [`PluginManager::global`].
+    fn __global() -> &'static std::sync::OnceLock<PluginManager<Self>>;
+}
 
 /// The plugins of one spec and the dispatch table built from them.
 ///
@@ -113,7 +132,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// If the linked plugins conflict (see [`linked`](Self::linked)), with the
     /// error's message. [`try_global`](Self::try_global) returns the error instead.
     #[must_use]
-    pub fn global() -> &'static Self {
+    pub fn global() -> &'static Self
+    where
+        S: SpecCallers,
+    {
         match Self::try_global() {
             Ok(pm) => pm,
             Err(error) => panic!(
@@ -128,7 +150,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// # Errors
     ///
     /// As [`linked`](Self::linked).
-    pub fn try_global() -> Result<&'static Self, Error> {
+    pub fn try_global() -> Result<&'static Self, Error>
+    where
+        S: SpecCallers,
+    {
         let cell = S::__global();
         if let Some(pm) = cell.get() {
             return Ok(pm);
@@ -174,34 +199,14 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn hook(&self) -> S::Hooks<'_> {
+    pub fn hook(&self) -> S::Hooks<'_>
+    where
+        S: SpecCallers,
+    {
         match self.frozen.current() {
             Some(table) => S::__hooks(Dispatch::borrowed(table, self)),
             None => S::__hooks(Dispatch::new(self.table.load(), self)),
         }
-    }
-
-    /// A caller to keep across calls in a hot loop: [`CachedCaller::hook`] costs
-    /// one plain atomic load when nothing changed, where [`hook`](Self::hook)
-    /// costs a few nanoseconds of atomic operations per call, and it still sees
-    /// every change to the manager.
-    ///
-    /// ```
-    /// #[hookcore::hookspec]
-    /// pub trait Ticks {
-    ///     fn tick(&self, n: u64);
-    /// }
-    ///
-    /// let pm = hookcore::PluginManager::<dyn Ticks>::linked()?;
-    /// let mut cached = pm.cached_caller();
-    /// for n in 0..1_000 {
-    ///     cached.hook().tick(n);
-    /// }
-    /// # Ok::<(), hookcore::Error>(())
-    /// ```
-    #[must_use]
-    pub fn cached_caller(&self) -> CachedCaller<'_, S> {
-        CachedCaller::new(self)
     }
 
     /// The tagged caller: like [`hook`](Self::hook), but each result comes with the
@@ -226,7 +231,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     /// ```
     #[inline]
     #[must_use]
-    pub fn tagged_hook(&self) -> S::Tagged<'_> {
+    pub fn tagged_hook(&self) -> S::Tagged<'_>
+    where
+        S: SpecCallers,
+    {
         match self.frozen.current() {
             Some(table) => S::__tagged(Dispatch::borrowed(table, self)),
             None => S::__tagged(Dispatch::new(self.table.load(), self)),
@@ -299,7 +307,10 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
         &self,
         name: impl Into<String>,
         plugin: P,
-    ) -> Result<S::Hooks<'_>, Error> {
+    ) -> Result<S::Hooks<'_>, Error>
+    where
+        S: SpecCallers,
+    {
         let part = crate::registration::part(Arc::new(plugin));
         let snapshot = {
             let registry = self.lock();

@@ -6,13 +6,13 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::calls::Replay;
 use crate::error::Error;
 use crate::info::{ImplMeta, Origin, PluginInfo, Source};
 use crate::linked;
 use crate::monitor::{Monitor, MonitorId, Monitors};
 use crate::object::ErasedEntry;
 use crate::spec::HookSpec;
-use crate::table::Replay;
 
 impl<S: ?Sized> Clone for Entry<S> {
     fn clone(&self) -> Self {

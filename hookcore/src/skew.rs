@@ -7,72 +7,10 @@
 
 use std::fmt;
 
+pub use crate::identity::SpecIdentity;
 use crate::info::Source;
 use crate::linked::{self, LinkedPlugin};
 use crate::spec::HookSpec;
-
-/// Which spec trait, of which package version: recorded by `#[hookspec]` in the
-/// spec's crate, and by each `#[hookimpl]` for the spec it implements.
-///
-/// ```
-/// use hookcore::{HookSpec, SpecIdentity};
-///
-/// #[hookcore::hookspec]
-/// pub trait Site {
-///     fn render(&self);
-/// }
-///
-/// let identity: SpecIdentity = <dyn Site as HookSpec>::__IDENTITY;
-/// assert_eq!(identity.name, "Site");
-/// assert_eq!(identity.package, "hookcore");
-/// assert_eq!(identity.version, env!("CARGO_PKG_VERSION"));
-/// assert_eq!(identity.to_string(), format!("`Site` of hookcore {}", identity.version));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct SpecIdentity {
-    /// The spec crate's package name (`CARGO_PKG_NAME`).
-    pub package: &'static str,
-    /// The spec crate's version (`CARGO_PKG_VERSION`).
-    pub version: &'static str,
-    /// The module the trait is declared in (`module_path!()`).
-    pub module: &'static str,
-    /// The trait's name.
-    pub name: &'static str,
-}
-
-impl SpecIdentity {
-    #[doc(hidden)]
-    /// Not public API; used by generated code.
-    #[must_use]
-    pub const fn __new(
-        package: &'static str,
-        version: &'static str,
-        module: &'static str,
-        name: &'static str,
-    ) -> Self {
-        SpecIdentity {
-            package,
-            version,
-            module,
-            name,
-        }
-    }
-
-    /// The same trait of the same package, in another version.
-    fn skewed_from(&self, other: &SpecIdentity) -> bool {
-        self.name == other.name
-            && self.module == other.module
-            && self.package == other.package
-            && self.version != other.version
-    }
-}
-
-impl fmt::Display for SpecIdentity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` of {} {}", self.name, self.package, self.version)
-    }
-}
 
 /// A linked plugin that implements the host's spec trait as another version of
 /// the spec's crate declares it: it is in the binary, but it is not a plugin of
@@ -151,8 +89,17 @@ pub(crate) fn skews<S: HookSpec + ?Sized>() -> Vec<Skew> {
 /// matches names, names the skewed plugin: its name, package, or crate.
 pub(crate) fn names(skew: &Skew, wanted: &str) -> bool {
     skew.plugin == wanted
-        || crate::introspect::same_package(skew.source.package, wanted)
+        || same_package(skew.source.package, wanted)
         || skew.source.module.split("::").next() == Some(wanted)
+}
+
+/// Whether the package name `package` is `wanted`, with `-` and `_` alike.
+pub(crate) fn same_package(package: &str, wanted: &str) -> bool {
+    package.len() == wanted.len()
+        && package
+            .bytes()
+            .zip(wanted.bytes())
+            .all(|(a, b)| a == b || (a == b'-' && b == b'_') || (a == b'_' && b == b'-'))
 }
 
 #[cfg(test)]

@@ -3,13 +3,11 @@
 //! written by `#[hookimpl]` on an `impl` block.
 
 use std::any::Any;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use crate::dispatch::Dispatch;
+use crate::calls::Table;
 use crate::info::{HookInfo, ImplMeta, Source};
-use crate::manager::PluginManager;
 use crate::object::{ErasedEntry, Owner};
-use crate::table::Table;
 
 /// A set of hooks: implemented by `#[hookspec]` for `dyn YourTrait`.
 ///
@@ -64,18 +62,6 @@ pub trait HookSpec: Send + Sync + 'static {
     /// Not public API; the typed table `#[hookspec]` generates: a field per
     /// hook, its implementations typed by the hook's own trait.
     type __Table: Table;
-
-    #[doc(hidden)]
-    /// Not public API; used by generated code.
-    fn __hooks(dispatch: Dispatch<'_, Self>) -> Self::Hooks<'_>;
-
-    #[doc(hidden)]
-    /// Not public API; used by generated code.
-    fn __tagged(dispatch: Dispatch<'_, Self>) -> Self::Tagged<'_>;
-
-    #[doc(hidden)]
-    /// Not public API; used by generated code. The cell behind [`PluginManager::global`].
-    fn __global() -> &'static OnceLock<PluginManager<Self>>;
 }
 
 /// A plugin type for the spec `S`: implemented by `#[hookimpl]` on `impl Spec for Type`.

@@ -7,13 +7,13 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::calls::{ErasedCalls, HookCalls, Table};
 use crate::dispatch::Dispatch;
 use crate::info::{HookInfo, ImplMeta, Order, Source};
-use crate::manager::PluginManager;
+use crate::manager::{PluginManager, SpecCallers};
 use crate::object::{ErasedEntry, Owner};
 use crate::registry::Part;
 use crate::spec::{HookSpec, Plugin};
-use crate::table::{ErasedCalls, HookCalls, Table};
 
 pub(crate) trait Two: Send + Sync {
     fn a(&self) -> u8 {
@@ -89,7 +89,9 @@ impl HookSpec for dyn Two {
     type Tagged<'a> = TwoHooks<'a>;
     type __Deprecations<const HOOK: u64> = crate::__private::NoDeprecations;
     type __Table = TwoTable;
+}
 
+impl SpecCallers for dyn Two {
     fn __hooks(dispatch: Dispatch<'_, Self>) -> TwoHooks<'_> {
         TwoHooks(dispatch)
     }

@@ -76,7 +76,7 @@ fn describe(snapshot: &Snapshot<dyn Two>) -> Vec<(Vec<String>, bool)> {
 
 /// A hook's typed calls, for comparing two: the objects' addresses, how many
 /// wrappers, and whether a call is plain.
-fn typed<H: ?Sized, W: ?Sized>(calls: &crate::table::HookCalls<H, W>) -> (Vec<String>, bool) {
+fn typed<H: ?Sized, W: ?Sized>(calls: &crate::calls::HookCalls<H, W>) -> (Vec<String>, bool) {
     let address = |object: &H| format!("{:?}", std::ptr::from_ref(object).cast::<()>());
     let mut described: Vec<String> = calls.impls().iter().map(|object| address(object)).collect();
     described.push(format!("{} wrappers", calls.wrappers().len()));

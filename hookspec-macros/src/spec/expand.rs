@@ -104,7 +104,9 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
     item
 }
 
-/// `HookSpec for dyn Platforms`: the hooks' names and the way to the caller.
+/// `HookSpec for dyn Platforms` (the hooks' names, the caller and table types)
+/// and `SpecCallers for dyn Platforms` (the way to the caller and the global
+/// manager's cell).
 fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
     let krate = &spec.krate;
     let spec_ident = &spec.item.ident;
@@ -140,7 +142,9 @@ fn hook_spec_impl(spec: &Spec, deprecations_type: &TokenStream) -> TokenStream {
             type Tagged<'a> = #tagged_ident<'a>;
             #deprecations_type
             type __Table = #table_ident;
+        }
 
+        impl #krate::__private::SpecCallers for dyn #spec_ident {
             fn __hooks(dispatch: #krate::__private::Dispatch<'_, Self>) -> #caller_ident<'_> {
                 #caller_ident { dispatch }
             }

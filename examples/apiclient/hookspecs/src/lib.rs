@@ -9,6 +9,11 @@
 //! `register_*` hook once, when plugins are enabled, and looks entries up by name
 //! afterwards.
 //!
+//! Three hooks are async, awaited by the client for every request:
+//! `authenticate` (credentials, refreshed first when the provider's token
+//! expired), `on_request` and `on_response` (observers). Adapters are async
+//! too: [`Adapter::send`] returns a [`BoxFuture`].
+//!
 //! The host and every plugin crate depend on this crate. It also holds the types
 //! the hooks pass around: the [`Adapter`], [`AuthProvider`], [`Transform`] and
 //! [`Paginator`] traits, [`Request`], [`Response`], [`Headers`], [`Url`] and

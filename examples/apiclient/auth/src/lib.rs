@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -223,11 +224,14 @@ impl AuthProvider for BasicAuth {
 /// takes the answer, a JSON object with `access_token` and `expires_in`
 /// (seconds). The auth plugin's `authenticate` hook does the sending, awaited,
 /// before the request it authenticates.
+///
+/// Tasks sharing one client may each find the token expired and each fetch
+/// one; the last answer wins. Nothing is locked across the token request.
 pub struct RefreshAuth {
     token_url: String,
     client: BasicAuth,
     token: Mutex<Option<(String, Instant)>>,
-    fetched: Mutex<usize>,
+    fetched: AtomicUsize,
 }
 
 impl std::fmt::Debug for RefreshAuth {
@@ -256,7 +260,7 @@ impl RefreshAuth {
             token_url: token_url.to_owned(),
             client: BasicAuth::new(client_id, client_secret)?,
             token: Mutex::new(None),
-            fetched: Mutex::new(0),
+            fetched: AtomicUsize::new(0),
         })
     }
 
@@ -280,7 +284,7 @@ impl RefreshAuth {
     /// How many tokens the provider has taken so far.
     #[must_use]
     pub fn fetched(&self) -> usize {
-        *self.fetched.lock().unwrap_or_else(PoisonError::into_inner)
+        self.fetched.load(Ordering::Relaxed)
     }
 
     /// The current token, unless it is missing or about to expire.
@@ -323,7 +327,7 @@ impl AuthProvider for RefreshAuth {
         let seconds = json_number(&body, "expires_in").unwrap_or(60);
         let expires = Instant::now() + Duration::from_secs(seconds);
         *self.token.lock().unwrap_or_else(PoisonError::into_inner) = Some((token, expires));
-        *self.fetched.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+        self.fetched.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 

@@ -130,8 +130,11 @@ impl<'a> ClientBuilder<'a> {
     }
 }
 
-/// Sends requests through its adapter: credentials added, every response shown
-/// to the plugins' `on_response`, then transformed.
+/// Sends requests through its adapter, async: credentials added by the
+/// plugins' `authenticate` hook (which may refresh a token first), every request
+/// shown to the plugins' `on_request` and every response to their
+/// `on_response`, then transformed. Each step is awaited in turn; the futures
+/// are `Send`, so a client can be used from spawned tokio tasks.
 pub struct ApiClient<'a> {
     manager: &'a PluginManager<dyn ApiPlugins>,
     base: Url,
@@ -171,12 +174,15 @@ impl ApiClient<'_> {
     }
 
     /// A `GET` of `url` with the client's header fields, and credentials if it
-    /// goes to the base URL's origin (credentials never go elsewhere).
+    /// goes to the base URL's origin (credentials never go elsewhere): the
+    /// plugins' async `authenticate` hook adds them, with the client's auth
+    /// provider and adapter, refreshing the provider's token first if it needs
+    /// one.
     ///
     /// # Errors
     ///
-    /// If the auth provider fails.
-    pub fn request(&self, url: &str) -> Result<Request, ApiError> {
+    /// If the auth provider fails, or its refresh request does.
+    pub async fn request(&self, url: &str) -> Result<Request, ApiError> {
         let mut request = Request::get(url);
         for (name, value) in self.headers.iter() {
             request.headers.append(name, value);
@@ -187,7 +193,10 @@ impl ApiClient<'_> {
         if let Some((_, auth)) = &self.auth
             && same_origin
         {
-            auth.authenticate(&mut request)?;
+            self.manager
+                .hook()
+                .authenticate(auth.as_ref(), self.adapter.1.as_ref(), &mut request)
+                .await?;
         }
         Ok(request)
     }
@@ -198,9 +207,9 @@ impl ApiClient<'_> {
     /// # Errors
     ///
     /// If the request cannot be made or a transform refuses the response.
-    pub fn get(&self, path: &str) -> Result<Response, ApiError> {
-        let request = self.request(&self.url(path)?)?;
-        Ok(self.fetch(&request)?.0)
+    pub async fn get(&self, path: &str) -> Result<Response, ApiError> {
+        let request = self.request(&self.url(path)?).await?;
+        Ok(self.fetch(&request).await?.0)
     }
 
     /// Fetches `path` and the pages after it, as the paginator finds them, up
@@ -211,7 +220,7 @@ impl ApiClient<'_> {
     /// As [`get`](Self::get); [`ApiError::Status`] for a page that is not 2xx;
     /// [`ApiError::Config`] without a paginator, or if a page links back to one
     /// already fetched.
-    pub fn get_all(&self, path: &str) -> Result<Vec<Response>, ApiError> {
+    pub async fn get_all(&self, path: &str) -> Result<Vec<Response>, ApiError> {
         if self.paginator.is_none() {
             return Err(ApiError::Config(
                 "get_all needs a paginator: choose one with `paginator(..)`".into(),
@@ -227,8 +236,8 @@ impl ApiClient<'_> {
             if seen.contains(&url) {
                 return Err(ApiError::Config(format!("pagination loops back to {url}")));
             }
-            let request = self.request(&url)?;
-            let (response, after) = self.fetch(&request)?;
+            let request = self.request(&url).await?;
+            let (response, after) = self.fetch(&request).await?;
             if !response.is_success() {
                 return Err(ApiError::Status {
                     url,
@@ -242,11 +251,15 @@ impl ApiClient<'_> {
         Ok(pages)
     }
 
-    /// Sends `request`; returns the transformed response and the next page's
-    /// URL, which the paginator finds in the response as it arrived.
-    fn fetch(&self, request: &Request) -> Result<(Response, Option<String>), ApiError> {
-        let mut response = self.adapter.1.send(request)?;
-        self.manager.hook().on_response(request, &response);
+    /// Shows `request` to the `on_request` observers, sends it, shows the
+    /// answer to the `on_response` observers; returns the transformed response
+    /// and the next page's URL, which the paginator finds in the response as it
+    /// arrived.
+    async fn fetch(&self, request: &Request) -> Result<(Response, Option<String>), ApiError> {
+        let hooks = self.manager.hook();
+        hooks.on_request(request).await;
+        let mut response = self.adapter.1.send(request).await?;
+        hooks.on_response(request, &response).await;
         let next = match &self.paginator {
             Some((_, paginator)) if response.is_success() => {
                 paginator.next_url(request, &response)?

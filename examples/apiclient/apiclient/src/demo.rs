@@ -12,6 +12,13 @@
 //!   `X-Total-Pages: 2`; `Cache-Control: max-age=60`.
 //! - `GET /me`: a profile with secrets in it and a `Set-Cookie`; needs basic
 //!   auth; sent chunked.
+//! - `POST /token`: the token endpoint of the `refresh` auth provider; needs
+//!   basic auth (the client's id and secret are the basic user and password);
+//!   answers `{"access_token":"<token>","token_type":"Bearer","expires_in":N}`,
+//!   the bearer token `/items` wants, valid for [`DemoConfig::token_ttl`].
+//!
+//! The server is plain blocking `std::net`, in its own thread: the client's
+//! async adapter talks to it over tokio's `TcpStream` like to any server.
 //! - anything else: `404`; without the right credentials: `401`.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -40,6 +47,9 @@ pub struct DemoConfig {
     pub requests: usize,
     /// When to stop if fewer connections come.
     pub deadline: Duration,
+    /// How long the tokens `POST /token` hands out say they are valid
+    /// (`expires_in`, whole seconds).
+    pub token_ttl: Duration,
 }
 
 impl DemoConfig {
@@ -53,6 +63,7 @@ impl DemoConfig {
             password: password.to_owned(),
             requests,
             deadline: Duration::from_secs(10),
+            token_ttl: Duration::from_secs(60),
         }
     }
 }
@@ -209,6 +220,13 @@ fn answer(stream: TcpStream, config: &DemoConfig) -> io::Result<()> {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     };
+    // Read the body (the token request has one) before answering: closing a
+    // socket with unread data resets the connection under the client's read.
+    let length = header("content-length")
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0)
+        .min(64 * 1024);
+    io::copy(&mut (&mut reader).take(length), &mut io::sink())?;
     let mut parts = request_line.split_ascii_whitespace();
     let (method, target) = (
         parts.next().unwrap_or_default(),
@@ -226,9 +244,14 @@ fn route(method: &str, target: &str, authorization: Option<&str>, config: &DemoC
         .find_map(|pair| pair.strip_prefix("page="))
         .and_then(|page| page.parse().ok())
         .unwrap_or(1);
-    if method != "GET" {
-        return Reply::json(405, "Method Not Allowed", r#"{"error":"GET only"}"#.into())
-            .header("Allow", "GET");
+    let allowed = if path == "/token" { "POST" } else { "GET" };
+    if method != allowed {
+        return Reply::json(
+            405,
+            "Method Not Allowed",
+            format!(r#"{{"error":"{allowed} only"}}"#),
+        )
+        .header("Allow", allowed);
     }
     let bearer = authorization == Some(format!("Bearer {}", config.token).as_str());
     let basic = authorization
@@ -272,6 +295,17 @@ fn route(method: &str, target: &str, authorization: Option<&str>, config: &DemoC
                 .header("X-Total-Pages", NUMBERS.len().to_string())
                 .header("Cache-Control", "max-age=60")
         }
+        "/token" if !basic => unauthorized("Basic"),
+        "/token" => Reply::json(
+            200,
+            "OK",
+            format!(
+                r#"{{"access_token":"{}","token_type":"Bearer","expires_in":{}}}"#,
+                config.token,
+                config.token_ttl.as_secs()
+            ),
+        )
+        .header("Cache-Control", "no-store"),
         "/me" if !basic => unauthorized("Basic"),
         "/me" => {
             let body = format!(

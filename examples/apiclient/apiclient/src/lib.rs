@@ -5,7 +5,9 @@
 //! [`enable_plugins`] (the seed's `enable_plugins()`) builds them once from the
 //! process-wide plugin manager; [`get_adapter`] and [`list_adapters`] read them;
 //! an [`ApiClient`] combines an adapter, an auth provider, transforms and a
-//! paginator chosen by name.
+//! paginator chosen by name. The client is async (tokio): it awaits the
+//! plugins' `authenticate` hook, the `on_request` observers, the adapter and the
+//! `on_response` observers for each request.
 //!
 //! Which plugins there are:
 //!

@@ -39,14 +39,15 @@ impl Settings {
 }
 
 /// Enables the process-wide plugins with `settings`, runs the session, and at
-/// the end ends the plugins ([`write_shutdown`]), as the program exits.
+/// the end ends the plugins ([`write_shutdown`]), as the program exits. Async:
+/// `main` awaits it on tokio's runtime.
 ///
 /// # Errors
 ///
 /// As [`run_with`], and if a required plugin crate is missing.
-pub fn run(out: &mut dyn Write, settings: &Settings) -> Result<(), Box<dyn Error>> {
+pub async fn run(out: &mut dyn Write, settings: &Settings) -> Result<(), Box<dyn Error>> {
     let plugins = enable_plugins_with(settings.experimental.as_deref())?;
-    run_with(out, plugins, settings)?;
+    run_with(out, plugins, settings).await?;
     write_shutdown(out, plugins.manager())
 }
 
@@ -76,13 +77,15 @@ pub fn write_shutdown(
 
 /// The session, on `plugins`, written to `out`: the plugins, the hooks' call
 /// order, the registries and the registration log; then a demo server, fetched
-/// from with bearer auth and `Link` pagination, basic auth and page numbers, and
-/// transforms; a file read through `file`, a `data:` URL; the response log.
+/// from with bearer auth and `Link` pagination, a token the auth plugin fetches
+/// from the server's token endpoint, basic auth and page numbers, and
+/// transforms; a file read through `file`, a `data:` URL; the request and
+/// response logs. Every request is awaited: the adapters are async.
 ///
 /// # Errors
 ///
 /// If writing fails, the server cannot start, or a request fails.
-pub fn run_with(
+pub async fn run_with(
     out: &mut dyn Write,
     plugins: &Plugins<'_>,
     settings: &Settings,
@@ -139,10 +142,14 @@ pub fn run_with(
         }
     )?;
 
-    fetch_from_demo_server(out, plugins, settings)?;
-    read_local(out, plugins)?;
+    fetch_from_demo_server(out, plugins, settings).await?;
+    read_local(out, plugins).await?;
 
-    writeln!(out, "\nresponse log (apiclient-logging's on_response):")?;
+    writeln!(out, "\nrequest log (apiclient-logging's on_request):")?;
+    for line in apiclient_logging::requests() {
+        writeln!(out, "  {line}")?;
+    }
+    writeln!(out, "response log (apiclient-logging's on_response):")?;
     for line in apiclient_logging::responses() {
         writeln!(out, "  {line}")?;
     }
@@ -174,14 +181,15 @@ fn one_line(response: &Response) -> String {
     }
 }
 
-fn fetch_from_demo_server(
+async fn fetch_from_demo_server(
     out: &mut dyn Write,
     plugins: &Plugins<'_>,
     settings: &Settings,
 ) -> Result<(), Box<dyn Error>> {
-    // Three pages of items, two of numbers, the profile, one refusal, and with
-    // the experimental adapter one more (its second fetch is a cache hit).
-    let requests = 7 + usize::from(plugins.adapters().contains("cached-http"));
+    // Three pages of items; a token and one page twice with it; two pages of
+    // numbers, the profile, one refusal; and with the experimental adapter one
+    // more (its second fetch is a cache hit).
+    let requests = 10 + usize::from(plugins.adapters().contains("cached-http"));
     let token = settings.token.as_deref().unwrap_or(DEMO_TOKEN);
     let server = DemoServer::start(DemoConfig::new(token, DEMO_USER, DEMO_PASSWORD, requests))?;
     let base = server.base_url();
@@ -201,7 +209,7 @@ fn fetch_from_demo_server(
         .paginator("link", Options::new())
         .build()?;
     writeln!(out, "\nGET /items: {}", items.describe())?;
-    for (i, page) in items.get_all("/items")?.iter().enumerate() {
+    for (i, page) in items.get_all("/items").await?.iter().enumerate() {
         writeln!(
             out,
             "  page {}: {} {}  {}",
@@ -212,6 +220,31 @@ fn fetch_from_demo_server(
         )?;
     }
 
+    // The refresh provider has no token at first: before the first request the
+    // auth plugin's async `authenticate` hook fetches one from POST /token; the
+    // second request reuses it while it is valid.
+    let refreshing = plugins
+        .client(&base)
+        .auth(
+            "refresh",
+            Options::new()
+                .with("client_id", DEMO_USER)
+                .with("client_secret", DEMO_PASSWORD),
+        )
+        .build()?;
+    writeln!(out, "GET /items?page=3 twice: {}", refreshing.describe())?;
+    for _ in 0..2 {
+        let page = refreshing.get("/items?page=3").await?;
+        writeln!(
+            out,
+            "  {} {}  {}",
+            page.status,
+            page.reason,
+            one_line(&page)
+        )?;
+    }
+    writeln!(out, "  then: {}", refreshing.describe())?;
+
     let basic = Options::new()
         .with("user", DEMO_USER)
         .with("password", DEMO_PASSWORD);
@@ -221,7 +254,7 @@ fn fetch_from_demo_server(
         .paginator("page", Options::new())
         .build()?;
     writeln!(out, "GET /numbers?page=1: {}", numbers.describe())?;
-    for (i, page) in numbers.get_all("/numbers?page=1")?.iter().enumerate() {
+    for (i, page) in numbers.get_all("/numbers?page=1").await?.iter().enumerate() {
         let total = page.headers.get("x-total-pages").unwrap_or("?");
         writeln!(
             out,
@@ -241,7 +274,7 @@ fn fetch_from_demo_server(
         .transform("json-pretty", Options::new())
         .build()?;
     writeln!(out, "GET /me: {}", profile.describe())?;
-    let me = profile.get("/me")?;
+    let me = profile.get("/me").await?;
     writeln!(
         out,
         "  {} {}; Set-Cookie: {}; X-Scrubbed: {}",
@@ -255,7 +288,7 @@ fn fetch_from_demo_server(
     }
 
     let anonymous = plugins.client(&base).build()?;
-    let refused = anonymous.get("/items")?;
+    let refused = anonymous.get("/items").await?;
     writeln!(
         out,
         "GET /items without credentials: {} {} (WWW-Authenticate: {})",
@@ -271,7 +304,7 @@ fn fetch_from_demo_server(
             .auth("basic", basic)
             .build()?;
         for _ in 0..2 {
-            let response = cached.get("/numbers?page=1")?;
+            let response = cached.get("/numbers?page=1").await?;
             writeln!(
                 out,
                 "GET /numbers?page=1 through cached-http: {} {}, X-Cache: {}",
@@ -291,7 +324,7 @@ fn fetch_from_demo_server(
     Ok(())
 }
 
-fn read_local(out: &mut dyn Write, plugins: &Plugins<'_>) -> Result<(), Box<dyn Error>> {
+async fn read_local(out: &mut dyn Write, plugins: &Plugins<'_>) -> Result<(), Box<dyn Error>> {
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH)?.subsec_nanos();
     let path = std::env::temp_dir().join(format!(
         "apiclient-demo-{}-{nanos}.json",
@@ -306,7 +339,7 @@ fn read_local(out: &mut dyn Write, plugins: &Plugins<'_>) -> Result<(), Box<dyn 
         .client(&url)
         .transform("json-pretty", Options::new())
         .build()?;
-    let read = file.get(&url);
+    let read = file.get(&url).await;
     std::fs::remove_file(&path)?;
     let read = read?;
     writeln!(out, "\nGET {url}: {}", file.describe())?;
@@ -324,7 +357,7 @@ fn read_local(out: &mut dyn Write, plugins: &Plugins<'_>) -> Result<(), Box<dyn 
     let data_url = "data:text/csv;base64,aWQsbmFtZQoxLGFkYQoyLGdyYWNl";
     match plugins.get_adapter("data", &Options::new()) {
         Ok(adapter) => {
-            let response = adapter.send(&Request::get(data_url))?;
+            let response = adapter.send(&Request::get(data_url)).await?;
             writeln!(
                 out,
                 "get_adapter(\"data\") on {data_url}: {} {}, {}",

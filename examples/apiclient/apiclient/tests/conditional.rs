@@ -72,8 +72,8 @@ fn a_blocked_experimental_plugin_is_an_error() {
 }
 
 #[cfg(feature = "data-url")]
-#[test]
-fn with_the_data_url_feature_the_data_adapter_is_linked() {
+#[tokio::test]
+async fn with_the_data_url_feature_the_data_adapter_is_linked() {
     assert!(apiclient::REQUIRED.contains(&"apiclient-data-url"));
     let pm = fresh();
     assert_eq!(pm.require(["apiclient-data-url"]), Ok(()));
@@ -82,7 +82,7 @@ fn with_the_data_url_feature_the_data_adapter_is_linked() {
         .get_adapter("data", &apiclient_hookspecs::Options::new())
         .unwrap();
     let request = apiclient_hookspecs::Request::get("data:,hello%2C%20world");
-    let response = data.send(&request).unwrap();
+    let response = data.send(&request).await.unwrap();
     assert_eq!(response.text(), "hello, world");
 }
 

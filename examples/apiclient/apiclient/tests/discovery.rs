@@ -75,6 +75,8 @@ fn each_hook_has_its_implementations_in_the_documented_order() {
         order("register_paginators"),
         [wrapper(), normal("apiclient_rest::pagination")]
     );
+    assert_eq!(order("authenticate"), [normal("auth")]);
+    assert_eq!(order("on_request"), [normal("apiclient_logging")]);
     assert_eq!(order("on_response"), [normal("apiclient_logging")]);
     // `shutdown`: only the run-time experimental plugin implements it.
     for hook in <dyn ApiPlugins as HookSpec>::HOOKS

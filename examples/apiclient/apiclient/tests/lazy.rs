@@ -9,8 +9,8 @@ use apiclient_core_adapters::FileAdapter;
 use apiclient_hookspecs::{ApiPlugins, Options};
 use hookcore::PluginManager;
 
-#[test]
-fn the_automaton_is_built_on_first_use() {
+#[tokio::test]
+async fn the_automaton_is_built_on_first_use() {
     let pm = PluginManager::<dyn ApiPlugins>::linked().unwrap();
     let plugins = Plugins::enable(&pm, None).unwrap();
     assert!(plugins.transforms().contains("scrub"));
@@ -24,7 +24,7 @@ fn the_automaton_is_built_on_first_use() {
     let path = std::env::temp_dir().join(format!("apiclient-lazy-{}.txt", std::process::id()));
     fs::write(&path, "deploy key: glpat-EXAMPLE0000demo, ok").unwrap();
     let url = FileAdapter::url_for(&path).unwrap();
-    let response = client.get(&url);
+    let response = client.get(&url).await;
     fs::remove_file(&path).unwrap();
     let response = response.unwrap();
 

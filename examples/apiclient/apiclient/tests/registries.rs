@@ -19,7 +19,10 @@ fn the_registries_hold_every_linked_plugins_entries_in_call_order() {
         &["http", "file"]
     };
     assert_eq!(plugins.list_adapters(), adapters);
-    assert_eq!(plugins.auth_providers().names(), ["bearer", "basic"]);
+    assert_eq!(
+        plugins.auth_providers().names(),
+        ["bearer", "basic", "refresh"]
+    );
     assert_eq!(
         plugins.transforms().names(),
         ["json-pretty", "redact-headers", "scrub"]
@@ -37,6 +40,8 @@ fn entries_are_built_by_name_with_options() {
         .create("bearer", &Options::new().with("token", "t"))
         .unwrap();
     let mut request = Request::get("http://h/");
+    // The provider's own, sync step; the client goes through the async
+    // `authenticate` hook, which may refresh first (tests/client.rs).
     bearer.authenticate(&mut request).unwrap();
     assert_eq!(request.headers.get("authorization"), Some("Bearer t"));
 

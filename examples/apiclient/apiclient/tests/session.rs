@@ -6,8 +6,8 @@ use apiclient::{Plugins, Settings};
 use apiclient_hookspecs::ApiPlugins;
 use hookcore::PluginManager;
 
-#[test]
-fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
     let pm = PluginManager::<dyn ApiPlugins>::linked().unwrap();
     let settings = Settings {
         token: None,
@@ -15,7 +15,9 @@ fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
     };
     let plugins = Plugins::enable(&pm, settings.experimental.as_deref()).unwrap();
     let mut out = Vec::new();
-    apiclient::run_with(&mut out, &plugins, &settings).unwrap();
+    apiclient::run_with(&mut out, &plugins, &settings)
+        .await
+        .unwrap();
     let out = String::from_utf8(out).unwrap();
 
     for expected in [
@@ -25,15 +27,20 @@ fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
         "  auth                        apiclient-auth           0.6.1    linked      apiclient_auth\n",
         "  register_auth_providers\n    1. apiclient_logging  wrapper\n    2. auth\n",
         "scrub's automaton built yet: no",
-        "answering 8 requests",
+        "answering 11 requests",
         "  page 3: 200 OK  [{\"id\":5,\"name\":\"echo\"},{\"id\":6,\"name\":\"foxtrot\"}]",
         "  page 2/2: 200 OK  [6,7,8]",
         "  200 OK; Set-Cookie: [redacted]; X-Scrubbed: 2",
         "  |   \"api_key\": \"ghp_[redacted]\",",
         "GET /items without credentials: 401 Unauthorized",
+        // The refresh provider: the first request's token fetched first, by the
+        // auth plugin's async hook, and reused for the second.
+        "refreshed when it expires (0 tokens fetched)\n  200 OK  [{\"id\":5",
+        "  then: http adapter, bearer token from POST /token as ada, refreshed when it expires (1 token fetched)\n",
+        "  authenticate\n    1. auth\n  on_request\n    1. apiclient_logging\n",
         "through cached-http: 200 OK, X-Cache: MISS",
         "through cached-http: 200 OK, X-Cache: HIT",
-        "demo server stopped after 8 requests",
+        "demo server stopped after 11 requests",
         "  |   \"retries\": 3",
         "scrub's automaton, built on first use: 31 patterns",
     ] {
@@ -53,10 +60,14 @@ fn the_session_fetches_pages_files_and_data_and_stops_its_server() {
             "{out}"
         );
     }
-    // 3 + 2 pages, the profile, the refusal, the cache's miss and hit (the
-    // observer sees what the client receives), the file.
+    // 3 pages, one page twice with a refreshed token, 2 pages, the profile, the
+    // refusal, the cache's miss and hit (the observers see what the client
+    // sends and receives, not the auth plugin's token request), the file.
     let logged = out.lines().filter(|l| l.contains(" -> ")).count();
-    assert_eq!(logged, 10, "{out}");
+    assert_eq!(logged, 12, "{out}");
+    let sent = out.lines().filter(|l| l.ends_with(" credentials")).count();
+    assert_eq!(sent, 12, "{out}");
+    assert!(!out.contains("/token ->"), "{out}");
 
     // At exit: the shutdown hook (the experimental plugin empties its cache,
     // which holds the one response it was asked for twice), then pm.shutdown().

@@ -1,15 +1,16 @@
 //! The `file` adapter: `file:///path` URLs, read from the local file system.
 
-use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
-use apiclient_hookspecs::{Adapter, ApiError, Request, Response, Url};
+use apiclient_hookspecs::{Adapter, ApiError, BoxFuture, Request, Response, Url};
+use tokio::fs;
 
 /// Reads `file://` URLs: a file's bytes with `Content-Type` guessed from its
 /// extension, a directory's entries one per line. Answers in HTTP's terms: a
 /// missing file is `404`, an unreadable one `403`, a method other than `GET` or
-/// `HEAD` is `405`.
+/// `HEAD` is `405`. Async: it reads through `tokio::fs`, which runs the file
+/// system calls on the runtime's blocking threads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FileAdapter;
 
@@ -49,7 +50,13 @@ impl FileAdapter {
 }
 
 impl Adapter for FileAdapter {
-    fn send(&self, request: &Request) -> Result<Response, ApiError> {
+    fn send<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Result<Response, ApiError>> {
+        Box::pin(exchange(request))
+    }
+}
+
+async fn exchange(request: &Request) -> Result<Response, ApiError> {
+    {
         let url = Url::parse(&request.url)?;
         let invalid = |reason: &str| ApiError::InvalidUrl {
             url: request.url.clone(),
@@ -65,7 +72,7 @@ impl Adapter for FileAdapter {
             .map_err(|_| invalid("the path is not UTF-8"))?;
         let path = Path::new(&path);
         let mut response = match request.method.as_str() {
-            "GET" | "HEAD" => read(&request.url, path)?,
+            "GET" | "HEAD" => read(&request.url, path).await?,
             _ => {
                 let mut response = Response::new(&request.url, 405, "Method Not Allowed");
                 response.headers.append("Allow", "GET, HEAD");
@@ -82,7 +89,7 @@ impl Adapter for FileAdapter {
     }
 }
 
-fn read(url: &str, path: &Path) -> Result<Response, ApiError> {
+async fn read(url: &str, path: &Path) -> Result<Response, ApiError> {
     let error_response = |status, reason: &str, message: String| {
         let mut response = Response::new(url, status, reason);
         response
@@ -91,22 +98,22 @@ fn read(url: &str, path: &Path) -> Result<Response, ApiError> {
         response.body = message.into_bytes();
         response
     };
-    if path.is_dir() {
-        let entries = fs::read_dir(path).map_err(|e| ApiError::io(url, &e))?;
-        let mut names: Vec<String> = entries
-            .filter_map(Result::ok)
-            .map(|entry| {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let dir = entry.file_type().is_ok_and(|t| t.is_dir());
-                if dir { format!("{name}/") } else { name }
-            })
-            .collect();
+    if fs::metadata(path).await.is_ok_and(|m| m.is_dir()) {
+        let mut entries = fs::read_dir(path)
+            .await
+            .map_err(|e| ApiError::io(url, &e))?;
+        let mut names: Vec<String> = Vec::new();
+        while let Ok(Some(entry)) = entries.next_entry().await {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let dir = entry.file_type().await.is_ok_and(|t| t.is_dir());
+            names.push(if dir { format!("{name}/") } else { name });
+        }
         names.sort();
         let mut response = error_response(200, "OK", String::new());
         response.body = names.join("\n").into_bytes();
         return Ok(response);
     }
-    match fs::read(path) {
+    match fs::read(path).await {
         Ok(body) => {
             let mut response = Response::new(url, 200, "OK");
             response.headers.append("Content-Type", media_type(path));

@@ -1,11 +1,13 @@
-//! The `http` adapter: one HTTP/1.1 request per connection, over a plain
+//! The `http` adapter: one HTTP/1.1 request per connection, over tokio's
 //! [`TcpStream`].
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpStream, ToSocketAddrs};
+use std::future::Future;
+use std::io;
 use std::time::Duration;
 
-use apiclient_hookspecs::{Adapter, ApiError, Headers, Options, Request, Response, Url};
+use apiclient_hookspecs::{Adapter, ApiError, BoxFuture, Headers, Options, Request, Response, Url};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
 
 /// Longest status or header line accepted.
 const MAX_LINE: u64 = 16 * 1024;
@@ -15,9 +17,13 @@ const MAX_HEADERS: usize = 128;
 /// An HTTP/1.1 client: sends the request with `Connection: close`, reads the
 /// status line, the header fields and the body (by `Content-Length`, chunked, or
 /// to the end of the stream). Plain TCP only: `https` is refused.
+///
+/// Async: it connects, writes and reads over tokio's `TcpStream`, so it needs a
+/// tokio runtime with I/O and time enabled (`#[tokio::main]`, `#[tokio::test]`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpAdapter {
-    /// Limit on connecting, and on each read and write.
+    /// Limit on connecting, on writing the request, and on each read (a line,
+    /// a chunk, a body).
     pub timeout: Duration,
     /// Largest body accepted.
     pub max_body: usize,
@@ -56,7 +62,7 @@ impl HttpAdapter {
         Ok(adapter)
     }
 
-    fn connect(&self, url: &Url, raw: &str) -> Result<TcpStream, ApiError> {
+    async fn connect(&self, url: &Url, raw: &str) -> Result<TcpStream, ApiError> {
         let host = url.host().trim_start_matches('[').trim_end_matches(']');
         if host.is_empty() {
             return Err(ApiError::InvalidUrl {
@@ -65,18 +71,13 @@ impl HttpAdapter {
             });
         }
         let port = url.port().unwrap_or(80);
-        let addrs = (host, port)
-            .to_socket_addrs()
+        let addrs = timed(self.timeout, tokio::net::lookup_host((host, port)))
+            .await
             .map_err(|e| ApiError::io(raw, &e))?;
         let mut last = None;
         for addr in addrs {
-            match TcpStream::connect_timeout(&addr, self.timeout) {
-                Ok(stream) => {
-                    let io = |e: std::io::Error| ApiError::io(raw, &e);
-                    stream.set_read_timeout(Some(self.timeout)).map_err(io)?;
-                    stream.set_write_timeout(Some(self.timeout)).map_err(io)?;
-                    return Ok(stream);
-                }
+            match timed(self.timeout, TcpStream::connect(addr)).await {
+                Ok(stream) => return Ok(stream),
                 Err(error) => last = Some(error),
             }
         }
@@ -118,8 +119,8 @@ impl HttpAdapter {
     }
 }
 
-impl Adapter for HttpAdapter {
-    fn send(&self, request: &Request) -> Result<Response, ApiError> {
+impl HttpAdapter {
+    async fn exchange(&self, request: &Request) -> Result<Response, ApiError> {
         let url = Url::parse(&request.url)?;
         match url.scheme() {
             "http" => {}
@@ -143,30 +144,64 @@ impl Adapter for HttpAdapter {
             )));
         }
         let head = self.head(&url, request)?;
-        let mut stream = self.connect(&url, &request.url)?;
-        let io = |e: std::io::Error| ApiError::io(&request.url, &e);
-        stream.write_all(head.as_bytes()).map_err(io)?;
-        stream.write_all(&request.body).map_err(io)?;
-        stream.flush().map_err(io)?;
+        let mut stream = self.connect(&url, &request.url).await?;
+        let io = |e: io::Error| ApiError::io(&request.url, &e);
+        timed(self.timeout, async {
+            stream.write_all(head.as_bytes()).await?;
+            stream.write_all(&request.body).await?;
+            stream.flush().await
+        })
+        .await
+        .map_err(io)?;
         read_response(
             BufReader::new(stream),
             &request.url,
             request.method == "HEAD",
             self.max_body,
+            self.timeout,
         )
+        .await
+    }
+}
+
+impl Adapter for HttpAdapter {
+    fn send<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Result<Response, ApiError>> {
+        Box::pin(self.exchange(request))
+    }
+}
+
+/// `operation`, or an [`io::ErrorKind::TimedOut`] error if it takes longer than
+/// `limit`.
+async fn timed<T>(
+    limit: Duration,
+    operation: impl Future<Output = io::Result<T>>,
+) -> io::Result<T> {
+    match tokio::time::timeout(limit, operation).await {
+        Ok(result) => result,
+        Err(_) => Err(io::Error::new(
+            io::ErrorKind::TimedOut,
+            format!("no answer within {} ms", limit.as_millis()),
+        )),
     }
 }
 
 /// Reads a response: status line, header fields, body. `head_only` for the
 /// answer to `HEAD`, which has no body whatever its header says.
-pub(crate) fn read_response(
-    mut reader: impl BufRead,
+/// Each read waits at most `timeout`.
+pub(crate) async fn read_response(
+    reader: impl AsyncBufRead + Unpin,
     url: &str,
     head_only: bool,
     max_body: usize,
+    timeout: Duration,
 ) -> Result<Response, ApiError> {
+    let mut reader = Reader {
+        inner: reader,
+        url,
+        timeout,
+    };
     loop {
-        let status_line = read_line(&mut reader, url)?;
+        let status_line = reader.line().await?;
         let mut parts = status_line.splitn(3, ' ');
         let version = parts.next().unwrap_or_default();
         if !version.starts_with("HTTP/1.") {
@@ -181,114 +216,134 @@ pub(crate) fn read_response(
             .filter(|code| (100..1000).contains(code))
             .ok_or_else(|| ApiError::protocol(url, format!("bad status in {status_line:?}")))?;
         let reason = parts.next().unwrap_or_default().to_owned();
-        let headers = read_fields(&mut reader, url)?;
+        let headers = reader.fields().await?;
         if (100..200).contains(&status) {
             continue; // 100 Continue and friends: the real response follows.
         }
         let mut response = Response::new(url, status, reason);
         response.headers = headers;
         if !head_only && status != 204 && status != 304 {
-            response.body = read_body(&mut reader, &response.headers, url, max_body)?;
+            response.body = reader.body(&response.headers, max_body).await?;
         }
         return Ok(response);
     }
 }
 
-fn read_line(reader: &mut impl BufRead, url: &str) -> Result<String, ApiError> {
-    let mut line = Vec::new();
-    reader
-        .take(MAX_LINE)
-        .read_until(b'\n', &mut line)
-        .map_err(|e| ApiError::io(url, &e))?;
-    if line.last() != Some(&b'\n') {
-        let why = if line.is_empty() {
-            "connection closed before the response"
-        } else {
-            "line too long, or connection closed in a line"
-        };
-        return Err(ApiError::protocol(url, why));
+/// A response being read: the stream, the URL for errors, the limit on each read.
+struct Reader<'u, R> {
+    inner: R,
+    url: &'u str,
+    timeout: Duration,
+}
+
+impl<R: AsyncBufRead + Unpin> Reader<'_, R> {
+    fn io(&self, error: &io::Error) -> ApiError {
+        ApiError::io(self.url, error)
     }
-    line.pop();
-    if line.last() == Some(&b'\r') {
+
+    async fn line(&mut self) -> Result<String, ApiError> {
+        let mut line = Vec::new();
+        let mut limited = (&mut self.inner).take(MAX_LINE);
+        timed(self.timeout, limited.read_until(b'\n', &mut line))
+            .await
+            .map_err(|e| self.io(&e))?;
+        if line.last() != Some(&b'\n') {
+            let why = if line.is_empty() {
+                "connection closed before the response"
+            } else {
+                "line too long, or connection closed in a line"
+            };
+            return Err(ApiError::protocol(self.url, why));
+        }
         line.pop();
-    }
-    String::from_utf8(line).map_err(|_| ApiError::protocol(url, "a line is not UTF-8"))
-}
-
-fn read_fields(reader: &mut impl BufRead, url: &str) -> Result<Headers, ApiError> {
-    let mut headers = Headers::new();
-    loop {
-        let line = read_line(reader, url)?;
-        if line.is_empty() {
-            return Ok(headers);
+        if line.last() == Some(&b'\r') {
+            line.pop();
         }
-        if headers.len() == MAX_HEADERS {
-            return Err(ApiError::protocol(url, "too many header fields"));
-        }
-        let (name, value) = line
-            .split_once(':')
-            .filter(|(name, _)| !name.is_empty() && !name.contains(' '))
-            .ok_or_else(|| ApiError::protocol(url, format!("bad header field {line:?}")))?;
-        headers.append(name, value.trim());
+        String::from_utf8(line).map_err(|_| ApiError::protocol(self.url, "a line is not UTF-8"))
     }
-}
 
-fn read_body(
-    reader: &mut impl BufRead,
-    headers: &Headers,
-    url: &str,
-    max_body: usize,
-) -> Result<Vec<u8>, ApiError> {
-    let io = |e: std::io::Error| ApiError::io(url, &e);
-    let too_big = || ApiError::protocol(url, format!("body over {max_body} bytes"));
-    let chunked = headers
-        .get_all("transfer-encoding")
-        .iter()
-        .any(|v| v.to_ascii_lowercase().contains("chunked"));
-    if chunked {
-        let mut body = Vec::new();
+    async fn fields(&mut self) -> Result<Headers, ApiError> {
+        let mut headers = Headers::new();
         loop {
-            let line = read_line(reader, url)?;
-            let size = line.split(';').next().unwrap_or_default().trim();
-            let size = usize::from_str_radix(size, 16)
-                .map_err(|_| ApiError::protocol(url, format!("bad chunk size {line:?}")))?;
-            if size == 0 {
-                // Trailer fields, up to the empty line.
-                read_fields(reader, url)?;
-                return Ok(body);
+            let line = self.line().await?;
+            if line.is_empty() {
+                return Ok(headers);
             }
-            if body.len() + size > max_body {
+            if headers.len() == MAX_HEADERS {
+                return Err(ApiError::protocol(self.url, "too many header fields"));
+            }
+            let (name, value) = line
+                .split_once(':')
+                .filter(|(name, _)| !name.is_empty() && !name.contains(' '))
+                .ok_or_else(|| {
+                    ApiError::protocol(self.url, format!("bad header field {line:?}"))
+                })?;
+            headers.append(name, value.trim());
+        }
+    }
+
+    async fn exact(&mut self, buf: &mut [u8]) -> Result<(), ApiError> {
+        timed(self.timeout, self.inner.read_exact(buf))
+            .await
+            .map(drop)
+            .map_err(|e| ApiError::io(self.url, &e))
+    }
+
+    async fn body(&mut self, headers: &Headers, max_body: usize) -> Result<Vec<u8>, ApiError> {
+        let url = self.url;
+        let too_big = || ApiError::protocol(url, format!("body over {max_body} bytes"));
+        let chunked = headers
+            .get_all("transfer-encoding")
+            .iter()
+            .any(|v| v.to_ascii_lowercase().contains("chunked"));
+        if chunked {
+            let mut body = Vec::new();
+            loop {
+                let line = self.line().await?;
+                let size = line.split(';').next().unwrap_or_default().trim();
+                let size = usize::from_str_radix(size, 16)
+                    .map_err(|_| ApiError::protocol(url, format!("bad chunk size {line:?}")))?;
+                if size == 0 {
+                    // Trailer fields, up to the empty line.
+                    self.fields().await?;
+                    return Ok(body);
+                }
+                if body.len() + size > max_body {
+                    return Err(too_big());
+                }
+                let start = body.len();
+                body.resize(start + size, 0);
+                self.exact(&mut body[start..]).await?;
+                if !self.line().await?.is_empty() {
+                    return Err(ApiError::protocol(url, "chunk longer than its size"));
+                }
+            }
+        }
+        if let Some(length) = headers.get("content-length") {
+            let length: usize = length
+                .parse()
+                .map_err(|_| ApiError::protocol(url, format!("bad Content-Length {length:?}")))?;
+            if length > max_body {
                 return Err(too_big());
             }
-            let start = body.len();
-            body.resize(start + size, 0);
-            reader.read_exact(&mut body[start..]).map_err(io)?;
-            if !read_line(reader, url)?.is_empty() {
-                return Err(ApiError::protocol(url, "chunk longer than its size"));
-            }
+            let mut body = vec![0; length];
+            self.exact(&mut body).await?;
+            return Ok(body);
         }
-    }
-    if let Some(length) = headers.get("content-length") {
-        let length: usize = length
-            .parse()
-            .map_err(|_| ApiError::protocol(url, format!("bad Content-Length {length:?}")))?;
-        if length > max_body {
+        // Neither: the body runs to the end of the connection.
+        let mut body = Vec::new();
+        let limit = u64::try_from(max_body)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        let mut limited = (&mut self.inner).take(limit);
+        timed(self.timeout, limited.read_to_end(&mut body))
+            .await
+            .map_err(|e| ApiError::io(url, &e))?;
+        if body.len() > max_body {
             return Err(too_big());
         }
-        let mut body = vec![0; length];
-        reader.read_exact(&mut body).map_err(io)?;
-        return Ok(body);
+        Ok(body)
     }
-    // Neither: the body runs to the end of the connection.
-    let mut body = Vec::new();
-    let limit = u64::try_from(max_body)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    reader.take(limit).read_to_end(&mut body).map_err(io)?;
-    if body.len() > max_body {
-        return Err(too_big());
-    }
-    Ok(body)
 }
 
 #[cfg(test)]
@@ -296,7 +351,17 @@ mod tests {
     use super::*;
 
     fn parse(raw: &str) -> Result<Response, ApiError> {
-        read_response(raw.as_bytes(), "http://t/", false, 64)
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        runtime.block_on(read_response(
+            raw.as_bytes(),
+            "http://t/",
+            false,
+            64,
+            Duration::from_secs(1),
+        ))
     }
 
     #[test]

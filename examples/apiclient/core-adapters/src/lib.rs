@@ -1,5 +1,6 @@
-//! apiclient's core adapters: `http`, a minimal HTTP/1.1 client over
-//! [`std::net::TcpStream`], and `file`, which reads local files.
+//! apiclient's core adapters: `http`, a minimal async HTTP/1.1 client over
+//! [`tokio::net::TcpStream`], and `file`, which reads local files through
+//! `tokio::fs`. Both need a tokio runtime.
 //!
 //! The plugin is this module (`apiclient_core_adapters`): one `#[hookimpl]`
 //! function registering both adapters. The adapter types are public, so that

@@ -8,7 +8,9 @@
 
 #![warn(missing_docs)]
 
-use apiclient_hookspecs::{Adapter, AdapterRegistry, ApiError, ApiPlugins, Request, Response};
+use apiclient_hookspecs::{
+    Adapter, AdapterRegistry, ApiError, ApiPlugins, BoxFuture, Request, Response,
+};
 use hookcore::hookimpl;
 
 /// Registers `data`.
@@ -19,11 +21,19 @@ pub fn register_adapters(registry: &mut AdapterRegistry) {
 
 /// Answers a `data:[<media type>][;base64],<data>` URL with its decoded data,
 /// `Content-Type` its media type (by default `text/plain;charset=US-ASCII`).
+/// There is no I/O: [`send`](Adapter::send)'s future is ready at once.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DataAdapter;
 
 impl Adapter for DataAdapter {
-    fn send(&self, request: &Request) -> Result<Response, ApiError> {
+    fn send<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Result<Response, ApiError>> {
+        Box::pin(std::future::ready(answer(request)))
+    }
+}
+
+/// The response to `request`, decoded from its URL.
+fn answer(request: &Request) -> Result<Response, ApiError> {
+    {
         let (media_type, body) = decode(&request.url)?;
         let mut response = Response::new(&request.url, 200, "OK");
         response.headers.append("Content-Type", media_type);
@@ -137,10 +147,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_adapter_answers_with_the_data() {
+    #[tokio::test]
+    async fn the_adapter_answers_with_the_data() {
         let request = Request::get("data:text/csv;charset=utf-8,id%2Cname%0A1%2Cada");
-        let response = DataAdapter.send(&request).unwrap();
+        let response = DataAdapter.send(&request).await.unwrap();
         assert_eq!(response.status, 200);
         assert_eq!(
             response.headers.get("content-type"),
@@ -152,7 +162,7 @@ mod tests {
             "text/plain;charset=utf-8"
         );
         for bad in ["http://x/", "data:nocomma", "data:;base64,@@@", "dat"] {
-            assert!(DataAdapter.send(&Request::get(bad)).is_err(), "{bad}");
+            assert!(DataAdapter.send(&Request::get(bad)).await.is_err(), "{bad}");
         }
     }
 }

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use apiclient_core_adapters::HttpAdapter;
 use apiclient_hookspecs::{
-    Adapter, AdapterRegistry, ApiError, ApiPlugins, Options, Request, Response,
+    Adapter, AdapterRegistry, ApiError, ApiPlugins, BoxFuture, Options, Request, Response,
 };
 use hookcore::hookimpl;
 
@@ -224,10 +224,26 @@ impl CachedHttp {
     }
 }
 
-impl Adapter for CachedHttp {
-    fn send(&self, request: &Request) -> Result<Response, ApiError> {
+impl CachedHttp {
+    /// The fresh cached answer under `key`, if there is one; drops a stale one.
+    /// The cache's lock is held here only, never across an `.await`.
+    fn lookup(&self, key: &(String, String)) -> Option<Response> {
+        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+        let (stored, ttl, response) = cache.get(key)?;
+        let age = stored.elapsed();
+        if age < *ttl {
+            let mut response = response.clone();
+            response.headers.set("Age", age.as_secs().to_string());
+            response.headers.set("X-Cache", "HIT");
+            return Some(response);
+        }
+        cache.remove(key);
+        None
+    }
+
+    async fn exchange(&self, request: &Request) -> Result<Response, ApiError> {
         if request.method != "GET" {
-            return self.inner.send(request);
+            return self.inner.send(request).await;
         }
         let key = (
             request.url.clone(),
@@ -237,26 +253,23 @@ impl Adapter for CachedHttp {
                 .unwrap_or_default()
                 .to_owned(),
         );
-        let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((stored, ttl, response)) = cache.get(&key) {
-            let age = stored.elapsed();
-            if age < *ttl {
-                self.hits.fetch_add(1, Ordering::Relaxed);
-                let mut response = response.clone();
-                response.headers.set("Age", age.as_secs().to_string());
-                response.headers.set("X-Cache", "HIT");
-                return Ok(response);
-            }
-            cache.remove(&key);
+        if let Some(response) = self.lookup(&key) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+            return Ok(response);
         }
-        drop(cache);
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let mut response = self.inner.send(request)?;
+        let mut response = self.inner.send(request).await?;
         if let Some(ttl) = self.ttl(&response) {
             let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
             cache.insert(key, (Instant::now(), ttl, response.clone()));
         }
         response.headers.set("X-Cache", "MISS");
         Ok(response)
+    }
+}
+
+impl Adapter for CachedHttp {
+    fn send<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Result<Response, ApiError>> {
+        Box::pin(self.exchange(request))
     }
 }

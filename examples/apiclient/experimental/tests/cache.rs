@@ -51,26 +51,31 @@ fn serve(count: usize) -> (String, thread::JoinHandle<Vec<String>>) {
     (base, handle)
 }
 
-#[test]
-fn cached_responses_do_not_reach_the_server() {
+#[tokio::test]
+async fn cached_responses_do_not_reach_the_server() {
     let (base, server) = serve(3);
     let cache = CachedHttp::from_options(&Options::new()).unwrap();
     use apiclient_hookspecs::Adapter as _;
-    let get = |path: &str| cache.send(&Request::get(format!("{base}{path}"))).unwrap();
+    let get = async |path: &str| {
+        cache
+            .send(&Request::get(format!("{base}{path}")))
+            .await
+            .unwrap()
+    };
 
-    let first = get("/store");
+    let first = get("/store").await;
     assert_eq!(
         (first.text().as_ref(), first.headers.get("x-cache")),
         ("0", Some("MISS"))
     );
-    let again = get("/store");
+    let again = get("/store").await;
     assert_eq!(
         (again.text().as_ref(), again.headers.get("x-cache")),
         ("0", Some("HIT"))
     );
     // no-store: both go to the server.
-    assert_eq!(get("/no-store").text(), "1");
-    assert_eq!(get("/no-store").text(), "2");
+    assert_eq!(get("/no-store").await.text(), "1");
+    assert_eq!(get("/no-store").await.text(), "2");
     assert_eq!((cache.hits(), cache.misses()), (1, 3));
     assert_eq!(server.join().unwrap(), ["/store", "/no-store", "/no-store"]);
 }
@@ -115,8 +120,8 @@ fn registered_at_run_time_it_adds_its_adapter_last() {
     );
 }
 
-#[test]
-fn at_exit_the_plugin_releases_its_cache_and_shutdown_drops_it() {
+#[tokio::test]
+async fn at_exit_the_plugin_releases_its_cache_and_shutdown_drops_it() {
     let (base, server) = serve(2);
     let pm = PluginManager::<dyn ApiPlugins>::linked().unwrap();
     let plugin = Experimental::default();
@@ -132,6 +137,7 @@ fn at_exit_the_plugin_releases_its_cache_and_shutdown_drops_it() {
     assert_eq!(
         first
             .send(&Request::get(&url))
+            .await
             .unwrap()
             .headers
             .get("x-cache"),
@@ -140,6 +146,7 @@ fn at_exit_the_plugin_releases_its_cache_and_shutdown_drops_it() {
     assert_eq!(
         second
             .send(&Request::get(&url))
+            .await
             .unwrap()
             .headers
             .get("x-cache"),
@@ -166,6 +173,7 @@ fn at_exit_the_plugin_releases_its_cache_and_shutdown_drops_it() {
     assert_eq!(
         first
             .send(&Request::get(&url))
+            .await
             .unwrap()
             .headers
             .get("x-cache"),
@@ -174,8 +182,8 @@ fn at_exit_the_plugin_releases_its_cache_and_shutdown_drops_it() {
     assert_eq!(server.join().unwrap(), ["/store", "/store"]);
 }
 
-#[test]
-fn dropped_without_the_shutdown_hook_it_still_releases_its_cache() {
+#[tokio::test]
+async fn dropped_without_the_shutdown_hook_it_still_releases_its_cache() {
     let (base, server) = serve(1);
     let pm = PluginManager::<dyn ApiPlugins>::new();
     let plugin = Experimental::default();
@@ -184,7 +192,10 @@ fn dropped_without_the_shutdown_hook_it_still_releases_its_cache() {
     let mut adapters = AdapterRegistry::new("adapter");
     pm.hook().register_adapters(&mut adapters);
     let cached = adapters.create("cached-http", &Options::new()).unwrap();
-    cached.send(&Request::get(format!("{base}/store"))).unwrap();
+    cached
+        .send(&Request::get(format!("{base}/store")))
+        .await
+        .unwrap();
     assert_eq!(resources.held(), 1);
     assert_eq!(pm.shutdown().len(), 1);
     assert_eq!(

@@ -1,5 +1,7 @@
 //! Logging for apiclient: a wrapper around each `register_*` hook records what
-//! the plugins registered, and an observer records every response.
+//! the plugins registered, and two async observers, `on_request` and
+//! `on_response`, record every request the client sends and every response it
+//! receives.
 //!
 //! The wrappers (`#[hookimpl(wrapper)]`) run around all the plugins'
 //! implementations of their hook: they see the registry before and after
@@ -52,6 +54,7 @@ impl fmt::Display for Registration {
 }
 
 static REGISTRATIONS: Mutex<Vec<Registration>> = Mutex::new(Vec::new());
+static REQUESTS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static RESPONSES: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 fn lock<T>(log: &'static Mutex<Vec<T>>) -> MutexGuard<'static, Vec<T>> {
@@ -62,6 +65,13 @@ fn lock<T>(log: &'static Mutex<Vec<T>>) -> MutexGuard<'static, Vec<T>> {
 #[must_use]
 pub fn registrations() -> Vec<Registration> {
     lock(&REGISTRATIONS).clone()
+}
+
+/// Every request logged in this process, oldest first: `GET <url>, Bearer
+/// credentials`; the credentials' scheme only, never their value.
+#[must_use]
+pub fn requests() -> Vec<String> {
+    lock(&REQUESTS).clone()
 }
 
 /// Every response logged in this process, oldest first: `GET <url> -> 200 OK, 74 bytes`.
@@ -133,9 +143,25 @@ pub fn register_paginators(
     });
 }
 
-/// Logs the response: method, URL, status, body size.
+/// Logs the request: method, URL, and which kind of credentials it carries.
+/// An async observer: the client awaits it just before sending. The log is in
+/// memory, so nothing here waits; a plugin that ships its log somewhere would
+/// `.await` that I/O here.
 #[hookimpl(ApiPlugins)]
-pub fn on_response(request: &Request, response: &Response) {
+pub async fn on_request(request: &Request) {
+    let credentials = match request.headers.get("authorization") {
+        Some(value) => {
+            let scheme = value.split_whitespace().next().unwrap_or("unknown");
+            format!("{scheme} credentials")
+        }
+        None => "no credentials".to_owned(),
+    };
+    lock(&REQUESTS).push(format!("{} {}, {credentials}", request.method, request.url));
+}
+
+/// Logs the response: method, URL, status, body size. Async, as `on_request`.
+#[hookimpl(ApiPlugins)]
+pub async fn on_response(request: &Request, response: &Response) {
     lock(&RESPONSES).push(format!(
         "{} {} -> {} {}, {} bytes",
         request.method,

@@ -1,8 +1,8 @@
-//! The wrappers log what the other plugins registered; the observer logs
-//! responses. One test in this binary: the logs are process-wide.
+//! The wrappers log what the other plugins registered; the async observers log
+//! requests and responses. One test in this binary: the logs are process-wide.
 
 use apiclient_hookspecs::{
-    Adapter, AdapterRegistry, ApiError, ApiPlugins, AuthRegistry, Request, Response,
+    Adapter, AdapterRegistry, ApiError, ApiPlugins, AuthRegistry, BoxFuture, Request, Response,
 };
 use hookcore::{Order, PluginManager};
 
@@ -10,10 +10,12 @@ use hookcore::{Order, PluginManager};
 struct Echo;
 
 impl Adapter for Echo {
-    fn send(&self, request: &Request) -> Result<Response, ApiError> {
-        let mut response = Response::new(&request.url, 200, "OK");
-        response.body = request.url.clone().into_bytes();
-        Ok(response)
+    fn send<'a>(&'a self, request: &'a Request) -> BoxFuture<'a, Result<Response, ApiError>> {
+        Box::pin(async move {
+            let mut response = Response::new(&request.url, 200, "OK");
+            response.body = request.url.clone().into_bytes();
+            Ok(response)
+        })
     }
 }
 
@@ -28,8 +30,8 @@ impl ApiPlugins for Echoes {
     }
 }
 
-#[test]
-fn the_wrappers_log_each_registration_and_the_observer_each_response() {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_wrappers_log_each_registration_and_the_observers_each_exchange() {
     let pm = PluginManager::<dyn ApiPlugins>::linked().unwrap();
     assert!(pm.require(["apiclient-logging"]).is_ok());
     pm.register("echoes", Echoes).unwrap();
@@ -66,15 +68,34 @@ fn the_wrappers_log_each_registration_and_the_observer_each_response() {
         ]
     );
 
-    let request = Request::get("test://one");
-    let response = adapters
-        .create("echo2", &Default::default())
-        .unwrap()
-        .send(&request)
-        .unwrap();
-    pm.hook().on_response(&request, &response);
+    let echo = adapters.create("echo2", &Default::default()).unwrap();
+    let anonymous = Request::get("test://one");
+    let signed = Request::get("test://two").header("Authorization", "Bearer s3cr3t");
+    // The observers' futures are Send: the exchange runs in a spawned task.
+    let pm = std::sync::Arc::new(pm);
+    let task = {
+        let pm = std::sync::Arc::clone(&pm);
+        tokio::spawn(async move {
+            for request in [anonymous, signed] {
+                pm.hook().on_request(&request).await;
+                let response = echo.send(&request).await.unwrap();
+                pm.hook().on_response(&request, &response).await;
+            }
+        })
+    };
+    task.await.unwrap();
+    assert_eq!(
+        apiclient_logging::requests(),
+        [
+            "GET test://one, no credentials",
+            "GET test://two, Bearer credentials"
+        ]
+    );
     assert_eq!(
         apiclient_logging::responses(),
-        ["GET test://one -> 200 OK, 10 bytes"]
+        [
+            "GET test://one -> 200 OK, 10 bytes",
+            "GET test://two -> 200 OK, 10 bytes"
+        ]
     );
 }

@@ -3,6 +3,7 @@
 
 mod ast;
 mod expand;
+mod items;
 mod validate;
 
 use proc_macro2::TokenStream;

@@ -264,3 +264,37 @@ fn introspection_shows_async_hooks_as_declared() {
     let linked = pm.hookimpls("pages").unwrap();
     assert_eq!(linked.len(), 1);
 }
+
+/// A spec for local executors: its futures need not be `Send`.
+#[hookspec(?Send)]
+pub trait Local {
+    async fn shared_len(&self, text: String) -> usize;
+}
+
+struct Counter;
+
+#[hookimpl(runtime)]
+impl Local for Counter {
+    async fn shared_len(&self, text: String) -> usize {
+        // An `Rc` held across an await: allowed under `?Send` only.
+        let shared = std::rc::Rc::new(text);
+        tokio::task::yield_now().await;
+        shared.len()
+    }
+}
+
+#[test]
+fn a_maybe_send_spec_runs_futures_that_are_not_send_on_a_local_executor() {
+    let pm = PluginManager::<dyn Local>::new();
+    pm.register("counter", Counter).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
+    let local = tokio::task::LocalSet::new();
+    let lengths = local.block_on(&runtime, async {
+        let hooks = pm.hook();
+        tokio::task::spawn_local(async {}).await.unwrap();
+        hooks.shared_len("four".into()).await
+    });
+    assert_eq!(lengths, [4]);
+}

@@ -80,14 +80,21 @@ const ALL: &[&str] = &[
     CRATE,
 ];
 
-/// One comma-separated argument: `word`, `path::To::Spec`, or `key = value`.
+/// One comma-separated argument: `word`, `path::To::Spec`, `key = value`, or
+/// `?Trait` (`?Send` on a spec).
 pub(crate) enum Arg {
     Path(Path),
     KeyValue { key: Ident, value: Expr },
+    Maybe { question: Token![?], bound: Ident },
 }
 
 impl Parse for Arg {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(Token![?]) {
+            let question = input.parse()?;
+            let bound = input.call(Ident::parse_any)?;
+            return Ok(Arg::Maybe { question, bound });
+        }
         // `crate = path` (the key is a keyword) or `key = value`
         if (input.peek(Ident::peek_any)) && input.peek2(Token![=]) {
             let key = input.call(Ident::parse_any)?;
@@ -157,6 +164,8 @@ pub(crate) struct Options {
     pub instance: Once<Expr>,
     pub runtime: Once<()>,
     pub krate: Once<Path>,
+    /// `?Send` on a spec: its async hooks' futures need not be `Send`.
+    pub maybe_send: Once<()>,
 }
 
 impl Options {
@@ -167,6 +176,20 @@ impl Options {
             match arg {
                 Arg::Path(path) => options.word(site, position, path, errors),
                 Arg::KeyValue { key, value } => options.key_value(site, &key, value, errors),
+                Arg::Maybe { question, bound } => {
+                    if site == Site::SpecTrait && bound == "Send" {
+                        options.maybe_send.set(errors, &bound, ());
+                    } else {
+                        let at = quote::quote!(#question #bound);
+                        errors.at(
+                            &at,
+                            format!(
+                                "`?{bound}` is no option of {}; `?Send` goes on a #[hookspec] trait, for async hooks whose futures stay on one thread",
+                                site.describe()
+                            ),
+                        );
+                    }
+                }
             }
         }
         if let (Some(first), true) = (options.tryfirst.span, options.trylast.is_set()) {

@@ -15,6 +15,8 @@ pub(crate) struct Spec {
     /// How generated code names hookcore.
     pub krate: Path,
     pub hooks: Vec<Hook>,
+    /// `?Send`: the async hooks' futures need not be `Send` (local executors).
+    pub maybe_send: bool,
 }
 
 pub(crate) struct Hook {
@@ -100,6 +102,7 @@ impl Spec {
         Spec {
             item,
             krate: options::runtime_path(options),
+            maybe_send: options.maybe_send.is_set(),
             hooks,
         }
     }
@@ -142,6 +145,15 @@ impl Spec {
             self.item.ident,
             span = self.item.ident.span()
         )
+    }
+
+    /// `+ Send` on an async hook's future, unless the spec is `?Send`.
+    pub(crate) fn future_send(&self) -> proc_macro2::TokenStream {
+        if self.maybe_send {
+            quote!()
+        } else {
+            quote!(+ ::core::marker::Send)
+        }
     }
 
     /// `PlatformsTaggedHooks` for `Platforms`.

@@ -74,8 +74,9 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
                 syn::ReturnType::Type(_, ty) => quote!(#ty),
             };
             method.sig.asyncness = None;
+            let send = spec.future_send();
             method.sig.output = parse_quote_spanned!(span=>
-                -> impl ::core::future::Future<Output = #output> + ::core::marker::Send
+                -> impl ::core::future::Future<Output = #output> #send
             );
             method
                 .sig

@@ -106,9 +106,10 @@ fn async_hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
         syn::ReturnType::Default => quote!(()),
         syn::ReturnType::Type(_, ty) => quote!(#ty),
     };
+    let send = spec.future_send();
     let future = quote! {
         ::core::pin::Pin<::std::boxed::Box<
-            dyn ::core::future::Future<Output = #output> + ::core::marker::Send + #lifetime
+            dyn ::core::future::Future<Output = #output> #send + #lifetime
         >>
     };
     let cfg = crate::cfg::attr(hook.cfg.as_ref());

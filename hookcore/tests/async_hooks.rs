@@ -298,3 +298,29 @@ fn a_maybe_send_spec_runs_futures_that_are_not_send_on_a_local_executor() {
     });
     assert_eq!(lengths, [4]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn subset_and_extra_callers_await_async_hooks_too() {
+    let (first, second) = (gate("first"), gate("second"));
+    let pm = manager(&[&first, &second]);
+    let subset = pm.subset_hook(["second"]);
+    assert_eq!(
+        subset.hook().pages("/s").await,
+        ["first page of /s", "linked page of /s"]
+    );
+    let extra = pm
+        .extra_hook(
+            "extra",
+            Gate {
+                calls: AtomicUsize::new(0),
+                tag: "extra",
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        extra.headers("/e").await,
+        ["extra: /e", "second: /e", "first: /e"]
+    );
+    // The manager itself did not change.
+    assert_eq!(pm.hook().headers("/e").await, ["second: /e", "first: /e"]);
+}

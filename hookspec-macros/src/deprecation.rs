@@ -94,7 +94,7 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
     let historic: Vec<&Hook> = spec
         .hooks
         .iter()
-        .filter(|hook| hook.historic.is_some())
+        .filter(|hook| hook.historic.is_some() || hook.is_async())
         .collect();
     if deprecated.is_empty() && historic.is_empty() {
         let assoc = quote! {
@@ -130,11 +130,17 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
     let historic = historic.iter().map(|hook| {
         let key = hook_key(&hook.method.sig.ident);
         let cfg = crate::cfg::attr(hook.cfg.as_ref());
+        // An async hook (which is never historic) takes no wrapper either.
+        let kind = if hook.is_async() {
+            quote!(#krate::__private::AsyncHook)
+        } else {
+            quote!(#krate::__private::HistoricHook)
+        };
         quote! {
             #cfg
             impl #ty<#key> {
-                pub fn wrapper(&self) -> #krate::__private::HistoricHook {
-                    #krate::__private::HistoricHook
+                pub fn wrapper(&self) -> #kind {
+                    #kind
                 }
             }
         }
@@ -186,6 +192,9 @@ pub(crate) fn checks(
         // the attribute, one of the name's would see the user's constants.
         quote::quote_spanned! {at=>
             #krate::__private::Wrappable::wrappable(
+                (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().wrapper()
+            );
+            #krate::__private::Synchronous::synchronous(
                 (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().wrapper()
             );
         }

@@ -18,7 +18,7 @@ pub(crate) fn expand(spec: &Spec) -> TokenStream {
     let next_types = spec
         .hooks
         .iter()
-        .filter(|hook| hook.wrappable())
+        .filter(|hook| hook.has_wrapper_items())
         .map(|hook| wrap::next_type(spec, hook));
     let (deprecations, deprecations_type) = deprecation::spec_deprecations(spec);
     let hook_spec = hook_spec_impl(spec, &deprecations_type);
@@ -99,7 +99,7 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
     let wrap_methods = spec
         .hooks
         .iter()
-        .filter(|hook| hook.wrappable())
+        .filter(|hook| hook.has_wrapper_items())
         .map(|hook| wrap::wrap_method(spec, hook));
     item.items.extend(wrap_methods);
     item

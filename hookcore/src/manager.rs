@@ -167,7 +167,7 @@ impl<S: HookSpec + ?Sized> PluginManager<S> {
     ///
     /// The caller holds the table as it is now: a caller kept across a change
     /// goes on calling the plugins it started with, and the next `hook()` sees
-    /// the change (pluggy's `pm.hook` is live instead; a [`CachedCaller`] is,
+    /// the change (pluggy's `pm.hook` is live instead; a [`CachedCaller`](crate::CachedCaller) is,
     /// too). So call `pm.hook().name(..)` where you call the hook, as pluggy
     /// users write `pm.hook.name(..)`.
     ///

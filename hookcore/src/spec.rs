@@ -13,7 +13,7 @@ use crate::object::{ErasedEntry, Owner};
 ///
 /// `PluginManager<dyn YourTrait>` is generic over this trait. You never implement it
 /// by hand; its items tell the manager the hooks' names and how to build the typed
-/// caller that [`PluginManager::hook`] returns.
+/// caller that [`PluginManager::hook`](crate::PluginManager::hook) returns.
 ///
 /// ```
 /// use hookcore::HookSpec;
@@ -67,7 +67,7 @@ pub trait HookSpec: Send + Sync + 'static {
 /// A plugin type for the spec `S`: implemented by `#[hookimpl]` on `impl Spec for Type`.
 ///
 /// It records which hooks the type implements and with which options, so that
-/// [`PluginManager::register`] can place an instance in the dispatch table.
+/// [`PluginManager::register`](crate::PluginManager::register) can place an instance in the dispatch table.
 ///
 /// ```
 /// use std::sync::atomic::{AtomicUsize, Ordering};

@@ -324,3 +324,28 @@ async fn subset_and_extra_callers_await_async_hooks_too() {
     // The manager itself did not change.
     assert_eq!(pm.hook().headers("/e").await, ["second: /e", "first: /e"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_tagged_caller_awaits_async_hooks_and_names_each_plugin() {
+    let (first, second) = (gate("first"), gate("second"));
+    let pm = manager(&[&first, &second]);
+    let tagged = pm.tagged_hook();
+    let pages: Vec<(String, String)> = tagged
+        .pages("/t")
+        .await
+        .into_iter()
+        .map(|page| (page.plugin.to_string(), page.value))
+        .collect();
+    assert_eq!(
+        pages,
+        [
+            ("second".into(), "second page of /t".into()),
+            ("first".into(), "first page of /t".into()),
+            ("async_hooks".into(), "linked page of /t".into()),
+        ]
+    );
+    let cached = tagged.cached("/linked").await.unwrap();
+    assert_eq!((&*cached.plugin, cached.value.as_str()), ("async_hooks", "linked cache"));
+    let sizes = tagged.sizes("").await;
+    assert_eq!(sizes.unwrap_err(), "second: empty", "the first Err stops the call");
+}

@@ -76,7 +76,7 @@ pub(crate) fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> To
 /// The strategy `strategy` (see `hookcore::call`) over `plugins`, each bound to
 /// `pattern`, `each` being one implementation's awaited value: a block whose
 /// value is the call's.
-fn run(
+pub(crate) fn run(
     strategy: &str,
     plugins: &TokenStream,
     pattern: &TokenStream,

@@ -20,17 +20,13 @@ pub(crate) fn caller(spec: &Spec) -> TokenStream {
     let doc = format!(
         "The tagged caller of [`{spec_ident}`]'s hooks, returned by `PluginManager::<dyn {spec_ident}>::tagged_hook()`: \
          each result comes with the name of the plugin that returned it. It runs the implementations without the wrappers. \
-         Hooks that return `()` or `Result<(), E>`, historic hooks and async hooks have no method here."
+         Hooks that return `()` or `Result<(), E>`, and historic hooks, have no method here."
     );
     let methods = spec
         .hooks
         .iter()
         .enumerate()
-        .filter(|(_, hook)| {
-            hook.historic.is_none()
-                && !hook.is_async()
-                && !matches!(hook.returns.value(), Value::Unit)
-        })
+        .filter(|(_, hook)| hook.historic.is_none() && !matches!(hook.returns.value(), Value::Unit))
         .map(|(at, hook)| {
             let method = method(spec, &spec.index(at), hook);
             let cfg = crate::cfg::attr(hook.cfg.as_ref());
@@ -79,6 +75,7 @@ fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
                 .to_owned(),
         ],
     );
+    let strategy_name = strategy;
     let strategy = Ident::new(strategy, Span::call_site());
     let plugin = format_ident!("plugin", span = Span::mixed_site());
     let owner = format_ident!("owner", span = Span::mixed_site());
@@ -94,21 +91,35 @@ fn method(spec: &Spec, index: &TokenStream, hook: &Hook) -> TokenStream {
         (Returns::Direct(_), _) => quote!(),
     };
     let hook_trait = spec.hook_trait(hook);
-    let call = quote!(#hook_trait::__call(&**#plugin, #(#forwards),*));
+    let awaited = hook.is_async().then(|| quote!(.await));
+    let call = quote!(#hook_trait::__call(&**#plugin, #(#forwards),*) #awaited);
     let body = match (&hook.returns, hook.returns.value()) {
         (Returns::Direct(_), Value::Plain(_)) => quote!({ let #value = #call; #tag }),
-        _ => quote!(#call #wrap),
+        _ => quote!((#call) #wrap),
     };
+    let impls = quote! {
+        ::core::iter::Iterator::zip(#dispatch.table().#name.impls().iter(), #dispatch.impl_plugins(#index))
+    };
+    if hook.is_async() {
+        // As the async caller: the strategy written out, each awaited in turn.
+        let run =
+            super::async_caller::run(strategy_name, &impls, &quote!((#plugin, #owner)), &body);
+        return quote! {
+            #(#docs)*
+            #(#attrs)*
+            pub async fn #name(&self, #(#params),*) -> #output {
+                let #dispatch = &self.dispatch;
+                #run
+            }
+        };
+    }
     quote! {
         #(#docs)*
         #(#attrs)*
         #[inline]
         pub fn #name #generics (&self, #(#params),*) -> #output {
             let #dispatch = &self.dispatch;
-            #krate::__private::call::#strategy(
-                ::core::iter::Iterator::zip(#dispatch.table().#name.impls().iter(), #dispatch.impl_plugins(#index)),
-                |(#plugin, #owner)| #body,
-            )
+            #krate::__private::call::#strategy(#impls, |(#plugin, #owner)| #body)
         }
     }
 }

@@ -25,9 +25,7 @@ pub use crate::linked::{HOOKCORE_V0_1_LINKED as LINKED, LinkedPlugin};
 pub use crate::manager::{PluginManager, SpecCallers};
 pub use crate::monitor::{DebugProbe, HookCall, Monitors, ViaDebug, ViaNothing};
 pub use crate::object::{ErasedEntry, Object, Owner};
-pub use crate::spec::{
-    AsyncHook, HistoricHook, HookSpec, Kept, Plugin, Synchronous, Wrappable, WrappableHook,
-};
+pub use crate::spec::{HistoricHook, HookSpec, Kept, Plugin, Wrappable, WrappableHook};
 
 /// What the wrappers of a hook that takes none are typed by: no type
 /// implements it, so such a hook's wrapper list is always empty.

@@ -492,7 +492,7 @@ pub use skew::{Skew, SpecIdentity};
 pub use spec::{HookSpec, Plugin};
 // Public so that messages name them briefly; used by generated code.
 #[doc(hidden)]
-pub use spec::{AsyncHook, HistoricHook, Kept, Synchronous, Wrappable, WrappableHook};
+pub use spec::{HistoricHook, Kept, Wrappable, WrappableHook};
 
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/guide.md")]

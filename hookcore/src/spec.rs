@@ -149,34 +149,6 @@ pub trait Wrappable: Sized {
 #[diagnostic::do_not_recommend]
 impl Wrappable for WrappableHook {}
 
-#[diagnostic::do_not_recommend]
-impl Wrappable for AsyncHook {}
-
-/// What the wrapper check of a `#[hookimpl(wrapper)]` finds for an async hook,
-/// which takes no wrapper yet. Not public API; re-exported (hidden) at the crate
-/// root so that messages name it briefly.
-pub struct AsyncHook;
-
-/// Implemented by the hooks that are not async: a wrapper of an async hook
-/// fails this bound, and the message states the rule, at the wrapper's name.
-/// Not public API; used by generated code, and re-exported (hidden) at the
-/// crate root so that messages name it briefly.
-#[diagnostic::on_unimplemented(
-    message = "an async hook cannot have a wrapper yet",
-    label = "this hook is `async`",
-    note = "remove `wrapper` and implement the hook itself, or wrap the call where you make it"
-)]
-pub trait Synchronous: Sized {
-    /// Compiles only for a hook that is not async.
-    fn synchronous(self) {}
-}
-
-#[diagnostic::do_not_recommend]
-impl Synchronous for WrappableHook {}
-
-#[diagnostic::do_not_recommend]
-impl Synchronous for HistoricHook {}
-
 /// What a historic hook's argument must be besides `Clone`: it is kept, and
 /// cloned for each plugin registered later, possibly on another thread. (`Clone`
 /// is asked for on its own, so that its failure keeps rustc's `derive` hint.) Not

@@ -345,7 +345,97 @@ async fn the_tagged_caller_awaits_async_hooks_and_names_each_plugin() {
         ]
     );
     let cached = tagged.cached("/linked").await.unwrap();
-    assert_eq!((&*cached.plugin, cached.value.as_str()), ("async_hooks", "linked cache"));
+    assert_eq!(
+        (&*cached.plugin, cached.value.as_str()),
+        ("async_hooks", "linked cache")
+    );
     let sizes = tagged.sizes("").await;
-    assert_eq!(sizes.unwrap_err(), "second: empty", "the first Err stops the call");
+    assert_eq!(
+        sizes.unwrap_err(),
+        "second: empty",
+        "the first Err stops the call"
+    );
+}
+
+#[hookspec]
+pub trait Wrapped {
+    #[hookspec(firstresult)]
+    async fn fetch(&self, url: &str) -> Option<String>;
+    async fn all(&self, url: &str) -> String;
+}
+
+/// Answers `/cached` only.
+struct Store;
+
+#[hookimpl(runtime)]
+impl Wrapped for Store {
+    async fn fetch(&self, url: &str) -> Option<String> {
+        tokio::task::yield_now().await;
+        (url == "/cached").then(|| "stored".to_owned())
+    }
+    async fn all(&self, url: &str) -> String {
+        format!("store {url}")
+    }
+}
+
+/// Rewrites the url, awaits the rest, and marks the answer; keeps a log.
+struct Rewriter(Mutex<Vec<String>>);
+
+#[hookimpl(runtime)]
+impl Wrapped for Rewriter {
+    #[hookimpl(wrapper)]
+    async fn fetch(&self, url: &str, next: WrappedFetchNext<'_>) -> Option<String> {
+        self.0.lock().unwrap().push(format!("before {url}"));
+        // The wrapper passes an argument of its own making.
+        let rewritten = url.replace("/old", "/cached");
+        tokio::task::yield_now().await;
+        let answer = next.call(&rewritten).await;
+        self.0.lock().unwrap().push(format!("after {answer:?}"));
+        answer.map(|value| format!("{value} (rewritten)"))
+    }
+}
+
+/// Answers without calling the rest.
+#[hookimpl(Wrapped, wrapper)]
+async fn all(url: &str, next: WrappedAllNext<'_>) -> Vec<String> {
+    if url == "/short" {
+        // `next` is never called: the rest of the call does not run.
+        let _ = next;
+        return vec!["short-circuited".into()];
+    }
+    let mut values = next.call(url).await;
+    values.push("wrapped".into());
+    values
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn async_wrappers_await_the_rest_of_the_call_at_most_once() {
+    let pm = PluginManager::<dyn Wrapped>::linked().unwrap();
+    pm.register("store", Store).unwrap();
+    let rewriter = Arc::new(Rewriter(Mutex::new(Vec::new())));
+    pm.register_arc("rewriter", Arc::clone(&rewriter)).unwrap();
+    let pm = Arc::new(pm);
+    let answer = tokio::spawn({
+        let pm = Arc::clone(&pm);
+        async move { pm.hook().fetch("/old").await }
+    })
+    .await
+    .unwrap();
+    assert_eq!(answer.as_deref(), Some("stored (rewritten)"));
+    assert_eq!(
+        *rewriter.0.lock().unwrap(),
+        ["before /old", "after Some(\"stored\")"]
+    );
+    assert_eq!(pm.hook().all("/x").await, ["store /x", "wrapped"]);
+    assert_eq!(pm.hook().all("/short").await, ["short-circuited"]);
+    // Monitored, the wrapped call gives the same answers.
+    struct Quiet;
+    impl hookcore::Monitor for Quiet {}
+    pm.add_monitor(Arc::new(Quiet));
+    assert_eq!(
+        pm.hook().fetch("/old").await.as_deref(),
+        Some("stored (rewritten)")
+    );
+    pm.freeze();
+    assert_eq!(pm.hook().all("/y").await, ["store /y", "wrapped"]);
 }

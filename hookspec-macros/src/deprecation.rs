@@ -94,7 +94,7 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
     let historic: Vec<&Hook> = spec
         .hooks
         .iter()
-        .filter(|hook| hook.historic.is_some() || hook.is_async())
+        .filter(|hook| hook.historic.is_some())
         .collect();
     if deprecated.is_empty() && historic.is_empty() {
         let assoc = quote! {
@@ -130,12 +130,7 @@ pub(crate) fn spec_deprecations(spec: &Spec) -> (TokenStream, TokenStream) {
     let historic = historic.iter().map(|hook| {
         let key = hook_key(&hook.method.sig.ident);
         let cfg = crate::cfg::attr(hook.cfg.as_ref());
-        // An async hook (which is never historic) takes no wrapper either.
-        let kind = if hook.is_async() {
-            quote!(#krate::__private::AsyncHook)
-        } else {
-            quote!(#krate::__private::HistoricHook)
-        };
+        let kind = quote!(#krate::__private::HistoricHook);
         quote! {
             #cfg
             impl #ty<#key> {
@@ -194,9 +189,7 @@ pub(crate) fn checks(
             #krate::__private::Wrappable::wrappable(
                 (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().wrapper()
             );
-            #krate::__private::Synchronous::synchronous(
-                (&#krate::__private::DeprecationProbe::<dyn #spec, #key>::new()).deprecations().wrapper()
-            );
+
         }
     });
     quote::quote! {

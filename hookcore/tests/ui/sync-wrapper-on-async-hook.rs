@@ -1,5 +1,5 @@
-// A wrapper written for an async hook as a plain function: async hooks take
-// no wrappers yet.
+// A wrapper written for an async hook as a plain function: it must be an
+// `async fn`, as the hook is.
 #[hookcore::hookspec]
 pub trait Alerts {
     async fn send_alert(&self, channel: &str) -> Result<(), String>;

@@ -75,13 +75,6 @@ pub(crate) fn after_error(plugin: &Plugin) -> TokenStream {
         {
             quote!()
         }
-        // An async wrapper is reported; its body, written against an async
-        // continuation that does not exist, would be reported again.
-        (Plugin::Function { item, options }, _)
-            if options.wrapper.is_set() && item.sig.asyncness.is_some() =>
-        {
-            quote!()
-        }
         (Plugin::Function { item, .. }, _) => {
             let mut item = item.clone();
             // A receiver on a free function is reported; rustc would report it again.

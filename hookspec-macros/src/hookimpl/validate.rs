@@ -170,13 +170,6 @@ pub(crate) fn check_wrapper(
         return;
     };
     let hook = super::ast::hook_ident(sig, options);
-    if let Some(asyncness) = &sig.asyncness {
-        errors.at(
-            asyncness,
-            "a wrapper cannot be async yet, and async hooks take no wrappers; wrap the call where you make it, or implement the hook itself",
-        );
-        return;
-    }
     let next = crate::signature::next_ident(&spec.ident, &hook);
     // Any type named `...Next` passes here (it may be imported under another
     // name); the trait impl checks that it is the right one.

@@ -60,14 +60,13 @@ impl Hook {
     /// signature names lifetimes that the continuation type could not express: an
     /// explicit lifetime parameter, or an elided lifetime in the return type.
     pub(crate) fn wrappable(&self) -> bool {
-        // Async wrappers are not built yet: an async hook has none.
-        !self.is_async() && self.has_wrapper_items()
+        self.has_wrapper_items()
     }
 
     /// Whether the hook gets the `wrap_` method and `Next` type a wrapper is
-    /// written against: every wrappable hook, and an async or historic one that
-    /// could be (never called: its wrapper's one error is the rule it breaks,
-    /// not a missing generated name).
+    /// written against: every wrappable hook, including a historic one (never
+    /// called: its wrapper's one error is the rule it breaks, not a missing
+    /// generated name).
     pub(crate) fn has_wrapper_items(&self) -> bool {
         let sig = &self.method.sig;
         sig.generics.params.is_empty()

@@ -51,6 +51,45 @@ pub(crate) fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> To
         },
     );
     let span = format_ident!("span", span = Span::mixed_site());
+    let after_call = quote! {
+        {
+            use #krate::__private::{ViaDebug as _, ViaNothing as _};
+            #monitors.after_async_call(&#call, &#span, (&#krate::__private::DebugProbe(&#value)).probe());
+        }
+    };
+    if super::table::has_wrappers(hook) {
+        // No wrapper and no monitor: the strategy here. Else the chain, which
+        // runs each wrapper with the rest as its continuation.
+        let chain = super::async_wrap::chain_ident(spec, hook);
+        let args = hook.arg_names();
+        let wrappers = format_ident!("wrappers", span = Span::mixed_site());
+        let calls = format_ident!("calls", span = Span::mixed_site());
+        return quote! {
+            #(#docs)*
+            #(#attrs)*
+            pub async fn #name(&self, #(#params),*) #arrow {
+                let #calls = &self.dispatch.table().#name;
+                if let ::core::option::Option::Some(#impls) = #calls.plain() {
+                    return #plain;
+                }
+                let (#wrappers, #impls) = (#calls.wrappers(), #calls.impls());
+                match self.dispatch.monitors() {
+                    ::core::option::Option::None => {
+                        #chain(#wrappers, #impls, ::core::option::Option::None, #(#args),*).await
+                    }
+                    ::core::option::Option::Some(#monitors) => {
+                        let #call = self.dispatch.hook_call(#index);
+                        let #span = #monitors.before_async_call(&#call);
+                        let #value = #monitors
+                            .in_call(&#span, #chain(#wrappers, #impls, ::core::option::Option::Some((#monitors, &#call)), #(#args),*))
+                            .await;
+                        #after_call
+                        #value
+                    }
+                }
+            }
+        };
+    }
     quote! {
         #(#docs)*
         #(#attrs)*
@@ -62,10 +101,7 @@ pub(crate) fn caller_method(spec: &Spec, index: &TokenStream, hook: &Hook) -> To
                     let #call = self.dispatch.hook_call(#index);
                     let #span = #monitors.before_async_call(&#call);
                     let #value = #monitors.in_call(&#span, async { #monitored }).await;
-                    {
-                        use #krate::__private::{ViaDebug as _, ViaNothing as _};
-                        #monitors.after_async_call(&#call, &#span, (&#krate::__private::DebugProbe(&#value)).probe());
-                    }
+                    #after_call
                     #value
                 }
             }

@@ -19,7 +19,13 @@ pub(crate) fn expand(spec: &Spec) -> TokenStream {
         .hooks
         .iter()
         .filter(|hook| hook.has_wrapper_items())
-        .map(|hook| wrap::next_type(spec, hook));
+        .map(|hook| {
+            if hook.is_async() {
+                super::async_wrap::next_type(spec, hook)
+            } else {
+                wrap::next_type(spec, hook)
+            }
+        });
     let (deprecations, deprecations_type) = deprecation::spec_deprecations(spec);
     let hook_spec = hook_spec_impl(spec, &deprecations_type);
     let table = table::table(spec);
@@ -100,7 +106,13 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
         .hooks
         .iter()
         .filter(|hook| hook.has_wrapper_items())
-        .map(|hook| wrap::wrap_method(spec, hook));
+        .map(|hook| {
+            if hook.is_async() {
+                super::async_wrap::wrap_method(spec, hook)
+            } else {
+                wrap::wrap_method(spec, hook)
+            }
+        });
     item.items.extend(wrap_methods);
     item
 }

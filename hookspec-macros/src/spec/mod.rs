@@ -2,6 +2,7 @@
 
 mod ast;
 mod async_caller;
+mod async_wrap;
 mod caller;
 mod docs;
 mod expand;

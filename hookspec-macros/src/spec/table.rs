@@ -142,6 +142,9 @@ fn async_hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
 
 /// `__hookcore_PlatformsGetAdapterWrapper`, with `__wrap`, implemented for every plugin type.
 fn wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
+    if hook.is_async() {
+        return async_wrapper_trait(spec, hook);
+    }
     let vis = &spec.item.vis;
     let spec_ident = &spec.item.ident;
     let wrap = hook.wrap_ident();
@@ -178,6 +181,56 @@ fn wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
             #[inline(always)]
             fn __wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
                 <#plugin as #spec_ident>::#wrap(self, #(#args,)* #rest)
+            }
+        }
+    }
+}
+
+/// An async hook's wrapper trait: `__wrap` returns the wrapper's future, boxed,
+/// borrowing `self`, the arguments and the continuation for one lifetime.
+fn async_wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
+    let vis = &spec.item.vis;
+    let spec_ident = &spec.item.ident;
+    let wrap = hook.wrap_ident();
+    let next = spec.next_ident(hook);
+    let wrapper_trait = spec.wrapper_trait(hook);
+    let c = super::async_wrap::step_lifetime();
+    let params = super::async_wrap::params_with(hook, &c);
+    let args = hook.arg_names();
+    let rest = format_ident!("next", span = Span::mixed_site());
+    let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
+    let outcome = if strategy == "unit" {
+        quote!(())
+    } else {
+        output
+    };
+    let future = super::async_wrap::boxed(spec, &outcome, &c);
+    let cfg = crate::cfg::attr(hook.cfg.as_ref());
+    let lints = crate::lints::levels(&hook.method.attrs);
+    let extra = crate::lints::extra_arguments();
+    let wrapped_types = crate::lints::wrapped_types();
+    let plugin = plugin_param();
+    quote! {
+        #cfg
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #(#lints)*
+        #extra
+        #wrapped_types
+        #vis trait #wrapper_trait: ::core::marker::Sync {
+            #[doc(hidden)]
+            fn __wrap<#c>(&#c self, #(#params,)* #rest: #next<#c>) -> #future;
+        }
+
+        #cfg
+        #(#lints)*
+        #extra
+        #wrapped_types
+        #[allow(deprecated)]
+        impl<#plugin: #spec_ident> #wrapper_trait for #plugin {
+            #[inline]
+            fn __wrap<#c>(&#c self, #(#params,)* #rest: #next<#c>) -> #future {
+                ::std::boxed::Box::pin(<#plugin as #spec_ident>::#wrap(self, #(#args,)* #rest))
             }
         }
     }

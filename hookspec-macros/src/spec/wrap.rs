@@ -41,7 +41,7 @@ pub(crate) fn wrap_method(spec: &Spec, hook: &Hook) -> syn::TraitItem {
     let extra = crate::lints::extra_arguments();
     let wrapped_types = crate::lints::wrapped_types();
     // Never called for a historic hook, whose calls run without wrappers.
-    let unused = (hook.historic.is_some() || hook.is_async()).then(|| quote!(#[allow(dead_code)]));
+    let unused = hook.historic.map(|_| quote!(#[allow(dead_code)]));
     parse_quote_spanned! {hook.method.sig.ident.span()=>
         #cfg
         #[doc = #doc]
@@ -74,7 +74,7 @@ pub(crate) fn next_type(spec: &Spec, hook: &Hook) -> TokenStream {
          once; a wrapper that drops it answers the call itself."
     );
     // Not documented for a historic hook, which takes no wrapper (module docs).
-    let hidden = (hook.historic.is_some() || hook.is_async()).then(|| quote!(#[doc(hidden)]));
+    let hidden = hook.historic.map(|_| quote!(#[doc(hidden)]));
     let cfg = crate::cfg::attr(hook.cfg.as_ref());
     let lints = crate::lints::levels(&hook.method.attrs);
     let wrapped_types = crate::lints::wrapped_types();

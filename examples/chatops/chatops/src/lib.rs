@@ -212,8 +212,8 @@ impl Bot {
     /// The reply to `event`, posted to [`ops`](Self::ops), or `None` if no plugin
     /// answered: [`answer_event`] on the bot's manager and channel.
     ///
-    /// (An async hook has no tagged caller, so the reply does not say which
-    /// plugin gave it; `Bot` is `Send + Sync`, so tasks can share it.)
+    /// (The reply does not say which plugin gave it; `Bot` is `Send + Sync`,
+    /// so tasks can share it.)
     pub async fn handle_event(&self, event: &Event) -> Option<String> {
         answer_event(self.events, &self.ops, event).await
     }

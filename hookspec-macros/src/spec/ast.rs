@@ -59,15 +59,11 @@ impl Hook {
     /// Whether the hook gets a wrapper method and continuation type. Not when its
     /// signature names lifetimes that the continuation type could not express: an
     /// explicit lifetime parameter, or an elided lifetime in the return type.
+    ///
+    /// A historic hook counts: it gets the `wrap_` method and `Next` type a
+    /// wrapper is written against (never called), so that its wrapper's one
+    /// error is the rule it breaks, not a missing generated name.
     pub(crate) fn wrappable(&self) -> bool {
-        self.has_wrapper_items()
-    }
-
-    /// Whether the hook gets the `wrap_` method and `Next` type a wrapper is
-    /// written against: every wrappable hook, including a historic one (never
-    /// called: its wrapper's one error is the rule it breaks, not a missing
-    /// generated name).
-    pub(crate) fn has_wrapper_items(&self) -> bool {
         let sig = &self.method.sig;
         sig.generics.params.is_empty()
             && match &sig.output {

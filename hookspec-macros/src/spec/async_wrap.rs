@@ -42,7 +42,7 @@ pub(crate) fn boxed(spec: &Spec, outcome: &TokenStream, lifetime: &syn::Lifetime
 }
 
 /// The call's outcome type (`Vec<T>` for a collecting hook).
-fn outcome(hook: &Hook) -> TokenStream {
+pub(crate) fn outcome(hook: &Hook) -> TokenStream {
     let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
     if strategy == "unit" {
         quote!(())

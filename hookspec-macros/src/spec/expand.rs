@@ -18,7 +18,7 @@ pub(crate) fn expand(spec: &Spec) -> TokenStream {
     let next_types = spec
         .hooks
         .iter()
-        .filter(|hook| hook.has_wrapper_items())
+        .filter(|hook| hook.wrappable())
         .map(|hook| {
             if hook.is_async() {
                 super::async_wrap::next_type(spec, hook)
@@ -105,7 +105,7 @@ fn spec_trait(spec: &Spec) -> ItemTrait {
     let wrap_methods = spec
         .hooks
         .iter()
-        .filter(|hook| hook.has_wrapper_items())
+        .filter(|hook| hook.wrappable())
         .map(|hook| {
             if hook.is_async() {
                 super::async_wrap::wrap_method(spec, hook)

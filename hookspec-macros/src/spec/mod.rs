@@ -6,6 +6,7 @@ mod async_wrap;
 mod caller;
 mod docs;
 mod expand;
+mod hook_traits;
 mod repair;
 mod table;
 mod tagged;

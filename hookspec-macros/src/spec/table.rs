@@ -14,7 +14,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ast::{Hook, Spec};
-use super::caller::arrow;
+use super::hook_traits::{self, plugin_param};
 
 /// Whether `hook` has wrappers in the table: it takes them and is not historic.
 pub(crate) fn has_wrappers(hook: &Hook) -> bool {
@@ -22,12 +22,15 @@ pub(crate) fn has_wrappers(hook: &Hook) -> bool {
 }
 
 pub(crate) fn table(spec: &Spec) -> TokenStream {
-    let hook_traits = spec.hooks.iter().map(|hook| hook_trait(spec, hook));
+    let hook_traits = spec
+        .hooks
+        .iter()
+        .map(|hook| hook_traits::hook_trait(spec, hook));
     let wrapper_traits = spec
         .hooks
         .iter()
         .filter(|hook| has_wrappers(hook))
-        .map(|hook| wrapper_trait(spec, hook));
+        .map(|hook| hook_traits::wrapper_trait(spec, hook));
     let table = table_struct(spec);
     let build = keyed_entries(spec);
     quote! {
@@ -35,204 +38,6 @@ pub(crate) fn table(spec: &Spec) -> TokenStream {
         #(#wrapper_traits)*
         #table
         #build
-    }
-}
-
-/// The type parameter of the blanket implementations: any plugin type.
-fn plugin_param() -> syn::Ident {
-    format_ident!("__HookcorePlugin", span = Span::mixed_site())
-}
-
-/// `__hookcore_PlatformsGetAdapter`, with `__call`, implemented for every plugin type.
-fn hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
-    let vis = &spec.item.vis;
-    let spec_ident = &spec.item.ident;
-    let name = &hook.method.sig.ident;
-    let hook_trait = spec.hook_trait(hook);
-    let sig = &hook.method.sig;
-    let generics = &sig.generics;
-    let output = &sig.output;
-    let params = hook.params();
-    let args = hook.arg_names();
-    let cfg = crate::cfg::attr(hook.cfg.as_ref());
-    let lints = crate::lints::levels(&hook.method.attrs);
-    let plugin = plugin_param();
-    if hook.is_async() {
-        return async_hook_trait(spec, hook);
-    }
-    quote! {
-        #cfg
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #(#lints)*
-        #vis trait #hook_trait: ::core::marker::Sync {
-            #[doc(hidden)]
-            fn __call #generics (&self, #(#params),*) #output;
-        }
-
-        #cfg
-        #(#lints)*
-        // Calling a deprecated hook is the point; the user's warning is at the
-        // implementation.
-        #[allow(deprecated)]
-        impl<#plugin: #spec_ident> #hook_trait for #plugin {
-            #[inline(always)]
-            fn __call #generics (&self, #(#params),*) #output {
-                <#plugin as #spec_ident>::#name(self, #(#args),*)
-            }
-        }
-    }
-}
-
-/// An async hook's trait: `__call` returns the implementation's future, boxed
-/// (one allocation per implementation and call), borrowing `self` and every
-/// argument for `'__hookcore`.
-fn async_hook_trait(spec: &Spec, hook: &Hook) -> TokenStream {
-    let vis = &spec.item.vis;
-    let spec_ident = &spec.item.ident;
-    let name = &hook.method.sig.ident;
-    let hook_trait = spec.hook_trait(hook);
-    let lifetime = syn::Lifetime::new("'__hookcore", Span::mixed_site());
-    let params: Vec<TokenStream> = hook
-        .args
-        .iter()
-        .map(|(arg, ty)| {
-            let ty = crate::signature::with_lifetime(ty, &lifetime);
-            quote!(#arg: #ty)
-        })
-        .collect();
-    let args = hook.arg_names();
-    let output = match &hook.method.sig.output {
-        syn::ReturnType::Default => quote!(()),
-        syn::ReturnType::Type(_, ty) => quote!(#ty),
-    };
-    let send = spec.future_send();
-    let future = quote! {
-        ::core::pin::Pin<::std::boxed::Box<
-            dyn ::core::future::Future<Output = #output> #send + #lifetime
-        >>
-    };
-    let cfg = crate::cfg::attr(hook.cfg.as_ref());
-    let lints = crate::lints::levels(&hook.method.attrs);
-    let wrapped_types = crate::lints::wrapped_types();
-    let plugin = plugin_param();
-    quote! {
-        #cfg
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #(#lints)*
-        #wrapped_types
-        #vis trait #hook_trait: ::core::marker::Sync {
-            #[doc(hidden)]
-            fn __call<#lifetime>(&#lifetime self, #(#params),*) -> #future;
-        }
-
-        #cfg
-        #(#lints)*
-        #wrapped_types
-        #[allow(deprecated)]
-        impl<#plugin: #spec_ident> #hook_trait for #plugin {
-            #[inline]
-            fn __call<#lifetime>(&#lifetime self, #(#params),*) -> #future {
-                ::std::boxed::Box::pin(<#plugin as #spec_ident>::#name(self, #(#args),*))
-            }
-        }
-    }
-}
-
-/// `__hookcore_PlatformsGetAdapterWrapper`, with `__wrap`, implemented for every plugin type.
-fn wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
-    if hook.is_async() {
-        return async_wrapper_trait(spec, hook);
-    }
-    let vis = &spec.item.vis;
-    let spec_ident = &spec.item.ident;
-    let wrap = hook.wrap_ident();
-    let next = spec.next_ident(hook);
-    let wrapper_trait = spec.wrapper_trait(hook);
-    let params = hook.params();
-    let args = hook.arg_names();
-    let rest = format_ident!("next", span = Span::mixed_site());
-    let (_, outcome) = hook.returns.call(hook.firstresult.is_some());
-    let arrow = arrow(hook, &outcome);
-    let cfg = crate::cfg::attr(hook.cfg.as_ref());
-    let lints = crate::lints::levels(&hook.method.attrs);
-    let extra = crate::lints::extra_arguments();
-    let wrapped_types = crate::lints::wrapped_types();
-    let plugin = plugin_param();
-    quote! {
-        #cfg
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #(#lints)*
-        #extra
-        #wrapped_types
-        #vis trait #wrapper_trait: ::core::marker::Sync {
-            #[doc(hidden)]
-            fn __wrap(&self, #(#params,)* #rest: #next<'_>) #arrow;
-        }
-
-        #cfg
-        #(#lints)*
-        #extra
-        #wrapped_types
-        #[allow(deprecated)]
-        impl<#plugin: #spec_ident> #wrapper_trait for #plugin {
-            #[inline(always)]
-            fn __wrap(&self, #(#params,)* #rest: #next<'_>) #arrow {
-                <#plugin as #spec_ident>::#wrap(self, #(#args,)* #rest)
-            }
-        }
-    }
-}
-
-/// An async hook's wrapper trait: `__wrap` returns the wrapper's future, boxed,
-/// borrowing `self`, the arguments and the continuation for one lifetime.
-fn async_wrapper_trait(spec: &Spec, hook: &Hook) -> TokenStream {
-    let vis = &spec.item.vis;
-    let spec_ident = &spec.item.ident;
-    let wrap = hook.wrap_ident();
-    let next = spec.next_ident(hook);
-    let wrapper_trait = spec.wrapper_trait(hook);
-    let c = super::async_wrap::step_lifetime();
-    let params = super::async_wrap::params_with(hook, &c);
-    let args = hook.arg_names();
-    let rest = format_ident!("next", span = Span::mixed_site());
-    let (strategy, output) = hook.returns.call(hook.firstresult.is_some());
-    let outcome = if strategy == "unit" {
-        quote!(())
-    } else {
-        output
-    };
-    let future = super::async_wrap::boxed(spec, &outcome, &c);
-    let cfg = crate::cfg::attr(hook.cfg.as_ref());
-    let lints = crate::lints::levels(&hook.method.attrs);
-    let extra = crate::lints::extra_arguments();
-    let wrapped_types = crate::lints::wrapped_types();
-    let plugin = plugin_param();
-    quote! {
-        #cfg
-        #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #(#lints)*
-        #extra
-        #wrapped_types
-        #vis trait #wrapper_trait: ::core::marker::Sync {
-            #[doc(hidden)]
-            fn __wrap<#c>(&#c self, #(#params,)* #rest: #next<#c>) -> #future;
-        }
-
-        #cfg
-        #(#lints)*
-        #extra
-        #wrapped_types
-        #[allow(deprecated)]
-        impl<#plugin: #spec_ident> #wrapper_trait for #plugin {
-            #[inline]
-            fn __wrap<#c>(&#c self, #(#params,)* #rest: #next<#c>) -> #future {
-                ::std::boxed::Box::pin(<#plugin as #spec_ident>::#wrap(self, #(#args,)* #rest))
-            }
-        }
     }
 }
 

@@ -233,3 +233,40 @@ fn an_async_call_allocates_one_box_per_implementation_it_runs() {
     pm.freeze();
     assert_eq!(allocations(|| block_on(pm.hook().unit(1))), 10);
 }
+
+#[hookspec]
+pub trait LaterWrapped {
+    async fn unit(&self, x: u64);
+}
+
+struct Through;
+
+#[hookimpl(runtime)]
+impl LaterWrapped for Through {
+    async fn unit(&self, x: u64) {
+        std::hint::black_box(x);
+    }
+}
+
+struct Around;
+
+#[hookimpl(runtime)]
+impl LaterWrapped for Around {
+    #[hookimpl(wrapper)]
+    async fn unit(&self, x: u64, next: LaterWrappedUnitNext<'_>) {
+        next.call(x).await;
+    }
+}
+
+#[test]
+fn an_async_call_through_wrappers_allocates_one_box_per_step() {
+    let pm = PluginManager::<dyn LaterWrapped>::new();
+    for i in 0..3 {
+        pm.register(format!("p{i}"), Through).unwrap();
+    }
+    pm.register("w1", Around).unwrap();
+    pm.register("w2", Around).unwrap();
+    block_on(pm.hook().unit(0));
+    // Each wrapper's future, the innermost step's, and each implementation's.
+    assert_eq!(allocations(|| block_on(pm.hook().unit(1))), 2 + 1 + 3);
+}

@@ -50,7 +50,7 @@ use std::sync::Arc;
 /// What owns a plugin object while entries are made from it: the static
 /// instance of a linked plugin, or the `Arc` of one registered at run time.
 #[doc(hidden)]
-/// Not public API; generated code receives it and calls [`entry`](Self::entry).
+/// Not public API; generated code receives it and makes entries of its object.
 pub enum Owner<T: 'static> {
     /// A linked plugin's instance.
     Static(&'static T),
@@ -58,10 +58,11 @@ pub enum Owner<T: 'static> {
     Shared(Arc<T>),
 }
 
+#[cfg(test)]
 impl<T: Send + Sync + 'static> Owner<T> {
     /// The entry of hook number `hook` (a wrapper when `wrapper`): the object as
     /// `coerce` types it, `&T` to `&dyn` the hook's trait.
-    pub fn entry<H: ?Sized + Sync + 'static>(
+    pub(crate) fn entry<H: ?Sized + Sync + 'static>(
         &self,
         hook: usize,
         wrapper: bool,
@@ -99,7 +100,8 @@ unsafe impl<H: ?Sized + Sync> Sync for TypedEntry<H> {}
 /// and the object typed by the hook's trait, erased so that one list holds the
 /// entries of every hook.
 #[doc(hidden)]
-/// Not public API; generated code makes them with [`Owner::entry`].
+/// Not public API; generated code makes them with [`ErasedEntry::linked`] and
+/// [`ErasedEntry::shared`].
 #[derive(Clone)]
 pub struct ErasedEntry {
     pub(crate) hook: usize,

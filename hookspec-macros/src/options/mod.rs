@@ -4,9 +4,7 @@
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::ext::IdentExt;
-use syn::parse::{Parse, ParseStream};
-use syn::punctuated::Punctuated;
-use syn::{Expr, Ident, LitStr, Path, Token};
+use syn::{Expr, Ident, LitStr, Path};
 
 use crate::errors::Errors;
 use crate::peel;
@@ -79,42 +77,6 @@ const ALL: &[&str] = &[
     RUNTIME,
     CRATE,
 ];
-
-/// One comma-separated argument: `word`, `path::To::Spec`, `key = value`, or
-/// `?Trait` (`?Send` on a spec).
-pub(crate) enum Arg {
-    Path(Path),
-    KeyValue { key: Ident, value: Expr },
-    Maybe { question: Token![?], bound: Ident },
-}
-
-impl Parse for Arg {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        if input.peek(Token![?]) {
-            let question = input.parse()?;
-            let bound = input.call(Ident::parse_any)?;
-            return Ok(Arg::Maybe { question, bound });
-        }
-        // `crate = path` (the key is a keyword) or `key = value`
-        if (input.peek(Ident::peek_any)) && input.peek2(Token![=]) {
-            let key = input.call(Ident::parse_any)?;
-            input.parse::<Token![=]>()?;
-            let value = input.parse()?;
-            return Ok(Arg::KeyValue { key, value });
-        }
-        // `tryfirst`, `Platforms`, `crate::spec::Platforms`
-        Ok(Arg::Path(input.call(Path::parse_mod_style)?))
-    }
-}
-
-/// The argument list of one attribute.
-pub(crate) struct Args(pub Punctuated<Arg, Token![,]>);
-
-impl Parse for Args {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        Ok(Args(Punctuated::parse_terminated(input)?))
-    }
-}
 
 /// An option that may be given once.
 pub(crate) struct Once<T> {
@@ -394,10 +356,12 @@ pub(crate) fn runtime_path(options: &Options) -> Path {
         .unwrap_or_else(|| syn::parse_quote!(::hookcore))
 }
 
+mod args;
 mod attrs;
 mod messages;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use args::{Arg, Args};
 pub(crate) use attrs::{reject, take};
 use messages::{accepted, unknown};
